@@ -21,7 +21,13 @@ public sealed record Container
     /// <summary>False = no_new_privs set (Docker <c>no-new-privileges</c>, OCI <c>noNewPrivileges</c>, Kubernetes <c>allowPrivilegeEscalation: false</c>).</summary>
     public Field<bool>? AllowPrivilegeEscalation { get; init; }
 
-    /// <summary>Capabilities added, exactly as written; rules normalise as their surface's runtime does.</summary>
+    /// <summary>
+    /// Capabilities added, as the runtime will interpret them: adapters normalise where the runtime
+    /// does (Docker upper-cases and strips <c>CAP_</c>: "cap_sys_admin" → "SYS_ADMIN"; "all" → "ALL")
+    /// and keep the verbatim string where it does not (Kubernetes: PSS compares exact strings, so
+    /// "CAP_CHOWN" stays and is not on the allow-list). OCI adds what the config grants beyond the
+    /// runtime's default set. Names carry no <c>CAP_</c> prefix unless written so in Kubernetes.
+    /// </summary>
     public ImmutableArray<Field<string>> CapAdd { get; init; } = [];
     public ImmutableArray<Field<string>> CapDrop { get; init; } = [];
 

@@ -39,7 +39,7 @@ public static class Requests
         Resource = new ResourceRef { Kind = "Pod", Namespace = ns, Name = "test" },
         Sandbox = (sandbox ?? (s => s))(new Sandbox
         {
-            Namespaces = AllPrivate(Surface.Kubernetes) with { User = NamespaceSetting.Host("spec.hostUsers") },
+            Namespaces = AllPrivate(Surface.Kubernetes) with { User = NamespaceSetting.HostByDefault("spec.hostUsers") },
         }),
         Containers = [(container ?? (c => c))(PodContainer("app", ContainerKind.Regular, 0))],
     };
@@ -78,8 +78,8 @@ public static class Requests
         {
             Namespaces = AllPrivate(Surface.Oci) with
             {
-                User = NamespaceSetting.Host("linux.namespaces"),
-                Cgroup = NamespaceSetting.Host("linux.namespaces"),
+                User = NamespaceSetting.HostByDefault("linux.namespaces"),
+                Cgroup = NamespaceSetting.HostByDefault("linux.namespaces"),
             },
         }),
         Containers = [(container ?? (c => c))(new Container

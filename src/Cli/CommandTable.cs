@@ -1,0 +1,10 @@
+namespace DockerGuard.Cli;
+
+/// <summary>Every command of <c>dockerguard</c>. Adding a command: one file in Commands/ and one line here.</summary>
+public static class CommandTable
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new Commands.VersionCommand(),
+    ];
+}

@@ -1,0 +1,3 @@
+using DockerGuard.Cli;
+
+return await CliApp.RunAsync(args, CliContext.Console, CancellationToken.None);
