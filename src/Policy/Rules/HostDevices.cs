@@ -47,7 +47,7 @@ public sealed class HostDevices : Rule<HostDevices.Settings>
         foreach (var c in request.Containers)
         {
             foreach (var d in c.Devices)
-                if (!Covered(HostPath.Clean(d.PathOnHost), settings.AllowedDevices))
+                if (!HostPath.IsOrUnderAny(HostPath.Clean(d.PathOnHost), settings.AllowedDevices))
                     sink.Add(c, d.Path, $"host device {d.PathOnHost}");
             foreach (var rule in c.DeviceCgroupRules)
                 if (!settings.AllowedCgroupRules.Contains(rule.Value))
@@ -56,12 +56,5 @@ public sealed class HostDevices : Rule<HostDevices.Settings>
                 if (!settings.AllowedRequests.Contains(req.Value))
                     sink.Add(c, req.Path, $"device request {req.Value}");
         }
-    }
-
-    private static bool Covered(string device, ImmutableArray<string> allowed)
-    {
-        foreach (var a in allowed)
-            if (HostPath.IsOrUnder(device, a)) return true;
-        return false;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DockerGuard.Policy.Rules.Support;
 
 /// <summary>
@@ -83,6 +85,14 @@ public static class HostPath
 
     /// <summary>True when <paramref name="path"/> is <paramref name="dir"/> or lies below it (both normalized).</summary>
     public static bool IsOrUnder(string path, string dir) => string.Equals(path, dir, StringComparison.Ordinal) || IsUnder(path, dir);
+
+    /// <summary>True when <paramref name="path"/> is, or lies below, any of <paramref name="dirs"/> (all normalized).</summary>
+    public static bool IsOrUnderAny(string path, ImmutableArray<string> dirs)
+    {
+        foreach (var dir in dirs)
+            if (IsOrUnder(path, dir)) return true;
+        return false;
+    }
 
     /// <summary>
     /// <see cref="Normalize"/> for the source of a host-path mount. A relative source is taken from
