@@ -20,6 +20,9 @@ public static class Shape
     /// <summary>Kubernetes <c>spec.os.name: windows</c>.</summary>
     public static Func<Sandbox, Sandbox> Windows { get; } = s => s with { OsName = "windows" };
 
+    /// <summary>Changes the sandbox of a request built without a sandbox hook (<see cref="Requests.PodWithAllKinds"/>).</summary>
+    public static WorkloadRequest InSandbox(this WorkloadRequest request, Func<Sandbox, Sandbox> change) => request with { Sandbox = change(request.Sandbox) };
+
     /// <summary>Applies several changes in order.</summary>
     public static Func<T, T> All<T>(params Func<T, T>[] changes) => x => changes.Aggregate(x, (acc, f) => f(acc));
 }
