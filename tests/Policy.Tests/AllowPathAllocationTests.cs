@@ -32,10 +32,8 @@ public class AllowPathAllocationTests
     }, s => s with { Sysctls = [new Sysctl("net.ipv4.ip_unprivileged_port_start", "0", "HostConfig.Sysctls")] });
 
     private static WorkloadRequest PodWithVolumes() => Requests.PodWithAllKinds(
-        Mounts.With(c => Mounts.PodOther(c, "cfg")), Mounts.With(c => Mounts.PodHostPath(c, "/mnt/data")), Mounts.With(c => Mounts.PodOther(c, "cfg"))) with
-    {
-        Sandbox = Requests.Pod().Sandbox with { Volumes = [Mounts.PodVolume("cfg", "configMap"), Mounts.HostPathVolume("data", "/mnt/data", 1)] },
-    };
+            Mounts.With(c => Mounts.PodOther(c, "cfg")), Mounts.With(c => Mounts.PodHostPath(c, "/mnt/data")), Mounts.With(c => Mounts.PodOther(c, "cfg")))
+        .InSandbox(Mounts.Volumes(Mounts.PodVolume("cfg", "configMap"), Mounts.HostPathVolume("data", "/mnt/data", 1)));
 
     public static TheoryData<string> RuleIds()
     {

@@ -33,7 +33,7 @@ public sealed class Capabilities : Rule<Capabilities.Settings>
         Id = "capabilities",
         Title = "Add only the capabilities the workload needs",
         Rationale = "Capabilities such as SYS_ADMIN, SYS_PTRACE, SYS_MODULE or NET_ADMIN each hand a container a piece of root on the host (mounting, tracing host processes, loading kernel modules, reconfiguring the network); ALL is --privileged without the devices.",
-        Remediation = "remove the capability from --cap-add (capabilities.add); drop ALL and add back only what is needed",
+        Remediation = "remove it from --cap-add (capabilities.add); drop ALL, add back only what is needed",
         References = new() { CisV12 = "5.3", CisV16 = "5.4", Stig = "V-235801", PssCheck = "capabilities_baseline", PssLevel = PssLevel.Baseline },
         Parameters =
         [

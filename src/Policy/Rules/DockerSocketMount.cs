@@ -49,7 +49,7 @@ public sealed class DockerSocketMount : Rule<DockerSocketMount.Settings>
     };
 
     protected override Settings ReadSettings(RuleParameters parameters) => new(
-        [.. parameters.GetList("sockets").Select(HostPath.Normalize).Distinct(StringComparer.Ordinal)],
+        HostPath.NormalizeAll(parameters.GetList("sockets"), "sockets"),
         parameters.GetList("socketNames").ToFrozenSet(StringComparer.Ordinal));
 
     protected override void Check(WorkloadRequest request, Settings settings, ViolationSink sink)

@@ -11,7 +11,7 @@ namespace DockerGuard.Policy.Rules;
 /// host-devices: containers get no host device that is not allow-listed.
 /// Fields: HostConfig.Devices[].PathOnHost, DeviceCgroupRules[], DeviceRequests[] (Docker),
 /// linux.devices[] and linux.resources.devices[] beyond the runtime default (OCI).
-/// Allowed: devices whose cleaned host path is, or lies under, an entry of <c>allowedDevices</c>;
+/// Allowed: devices whose normalized host path is, or lies under, an entry of <c>allowedDevices</c>;
 /// cgroup rules and device requests written exactly as in <c>allowedDeviceCgroupRules</c> /
 /// <c>allowedDeviceRequests</c>. Everything is denied by default.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class HostDevices : Rule<HostDevices.Settings>
         Id = "host-devices",
         Title = "Do not expose host devices",
         Rationale = "A host device node gives the container the kernel driver behind it: a block device is the host's disk without any filesystem permission, /dev/mem and /dev/kmsg reach the kernel, and a cgroup rule such as 'a *:* rwm' lets the container use any device it can mknod.",
-        Remediation = "remove --device / --device-cgroup-rule / --gpus, or allow-list the device in the policy",
+        Remediation = "remove --device/--device-cgroup-rule/--gpus, or allow-list the device",
         References = new() { CisV12 = "5.17", CisV16 = "5.18", Stig = "V-235809" },
         Parameters =
         [
@@ -38,7 +38,7 @@ public sealed class HostDevices : Rule<HostDevices.Settings>
     };
 
     protected override Settings ReadSettings(RuleParameters parameters) => new(
-        [.. parameters.GetList("allowedDevices").Select(HostPath.Clean)],
+        HostPath.NormalizeAll(parameters.GetList("allowedDevices"), "allowedDevices"),
         parameters.GetList("allowedDeviceCgroupRules").ToFrozenSet(StringComparer.Ordinal),
         parameters.GetList("allowedDeviceRequests").ToFrozenSet(StringComparer.Ordinal));
 
@@ -47,7 +47,7 @@ public sealed class HostDevices : Rule<HostDevices.Settings>
         foreach (var c in request.Containers)
         {
             foreach (var d in c.Devices)
-                if (!HostPath.IsOrUnderAny(HostPath.Clean(d.PathOnHost), settings.AllowedDevices))
+                if (!HostPath.IsOrUnderAny(HostPath.Normalize(d.PathOnHost), settings.AllowedDevices))
                     sink.Add(c, d.Path, $"host device {d.PathOnHost}");
             foreach (var rule in c.DeviceCgroupRules)
                 if (!settings.AllowedCgroupRules.Contains(rule.Value))

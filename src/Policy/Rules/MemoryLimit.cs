@@ -23,7 +23,7 @@ public sealed class MemoryLimit : ResourceLimitRule
         Id = "memory-limit",
         Title = "Limit container memory",
         Rationale = "Without a memory limit one container can exhaust the host's memory and get the host's OOM killer to take down other containers or the daemons themselves; unlimited swap turns the limit into a slow host-wide denial of service.",
-        Remediation = "set --memory (resources.limits.memory), and --memory-swap no larger than needed",
+        Remediation = "set --memory (resources.limits.memory); keep --memory-swap finite",
         References = new() { CisV12 = "5.10", CisV16 = "5.11", Stig = "V-235806" },
         DefaultAction = RuleAction.Warn,
         Parameters = [ParameterSpec.Int("maxBytes", 0, "largest memory limit in bytes a container may ask for (0 = no cap)")],

@@ -22,7 +22,7 @@ public sealed class PortsOnAllInterfaces : SimpleRule
         Id = "ports-on-all-interfaces",
         Title = "Bind published ports to a specific host interface",
         Rationale = "A port published without a host address listens on every interface of the host, including public ones, and Docker's iptables rules let it past the host firewall; -P publishes every port the image exposes, whether the workload needs it or not.",
-        Remediation = "publish on one address (-p 127.0.0.1:8080:80) and list ports explicitly instead of -P",
+        Remediation = "publish on one address (-p 127.0.0.1:8080:80); list ports instead of -P",
         References = new() { CisV12 = "5.13", CisV16 = "5.14", Stig = "V-235820" },
         DefaultAction = RuleAction.Warn,
         Surfaces = [Surface.Docker],

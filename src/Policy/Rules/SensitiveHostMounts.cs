@@ -43,7 +43,7 @@ public sealed class SensitiveHostMounts : Rule<SensitiveHostMounts.Settings>
     };
 
     protected override Settings ReadSettings(RuleParameters parameters) =>
-        new([.. parameters.GetList("paths").Select(HostPath.Normalize).Distinct(StringComparer.Ordinal)]);
+        new(HostPath.NormalizeAll(parameters.GetList("paths"), "paths"));
 
     protected override void Check(WorkloadRequest request, Settings settings, ViolationSink sink)
     {

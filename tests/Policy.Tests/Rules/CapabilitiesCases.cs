@@ -38,7 +38,7 @@ public sealed class CapabilitiesCases : RuleCases
         AsRestricted(new("restricted: ephemeral container drops nothing", Requests.PodWithAllKinds(DropK8s("ALL"), DropK8s("ALL")), "spec.ephemeralContainers[0].securityContext.capabilities.drop")),
         AsRestricted(new("restricted: docker without --cap-drop ALL", Requests.Docker(), "HostConfig.CapDrop")),
         AsRestricted(new("restricted: oci keeps default set", Requests.Oci(), "process.capabilities")),
-        AsRestricted(new("restricted: windows pod still may not add SYS_ADMIN", Requests.Pod(AddK8s("SYS_ADMIN"), s => s with { OsName = "windows" }), "spec.containers[0].securityContext.capabilities.add[0]")),
+        AsRestricted(new("restricted: windows pod still may not add SYS_ADMIN", Requests.Pod(AddK8s("SYS_ADMIN"), Shape.Windows), "spec.containers[0].securityContext.capabilities.add[0]")),
     ];
 
     public override IEnumerable<RuleCase> Allow =>
@@ -53,7 +53,7 @@ public sealed class CapabilitiesCases : RuleCases
         AsRestricted(new("restricted: drop ALL, add NET_BIND_SERVICE", Requests.Pod(c => DropK8s("ALL")(AddK8s("NET_BIND_SERVICE")(c))))),
         AsRestricted(new("restricted: every kind drops ALL", Requests.PodWithAllKinds(DropK8s("ALL"), DropK8s("ALL"), DropK8s("ALL")))),
         AsRestricted(new("restricted: ALL among other drops", Requests.Pod(DropK8s("NET_RAW", "ALL")))),
-        AsRestricted(new("restricted: windows pods are exempt from drop ALL", Requests.Pod(sandbox: s => s with { OsName = "windows" }))),
+        AsRestricted(new("restricted: windows pods are exempt from drop ALL", Requests.Pod(sandbox: Shape.Windows))),
         AsRestricted(new("restricted: docker --cap-drop ALL", Requests.Docker(c => c with { CapDrop = Requests.Strings("HostConfig.CapDrop", "ALL") }))),
     ];
 }

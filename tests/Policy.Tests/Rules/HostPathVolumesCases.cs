@@ -10,10 +10,9 @@ public sealed class HostPathVolumesCases : RuleCases
     [
         new("pod hostPath volume", Requests.Pod(sandbox: Mounts.Volumes(Mounts.HostPathVolume("data", "/mnt/data"))), "spec.volumes[0].hostPath"),
         new("pod second volume is hostPath", Requests.Pod(sandbox: Mounts.Volumes(Mounts.PodVolume("cfg", "configMap"), Mounts.HostPathVolume("data", "/mnt/data", 1))), "spec.volumes[1].hostPath"),
-        new("pod hostPath volume used by an init container", Requests.PodWithAllKinds(Mounts.With(c => Mounts.PodHostPath(c, "/mnt/data"))) with
-        {
-            Sandbox = Requests.Pod().Sandbox with { Volumes = [Mounts.HostPathVolume("data", "/mnt/data")] },
-        }, "spec.volumes[0].hostPath"),
+        new("pod hostPath volume used by an init container",
+            Requests.PodWithAllKinds(Mounts.With(c => Mounts.PodHostPath(c, "/mnt/data"))).InSandbox(Mounts.Volumes(Mounts.HostPathVolume("data", "/mnt/data"))),
+            "spec.volumes[0].hostPath"),
         new("docker bind mount", Requests.Docker(Mounts.With(Mounts.DockerBind("/srv/data"))), "HostConfig.Binds[0]"),
         new("oci bind mount", Requests.Oci(Mounts.With(Mounts.OciBind("/srv/data", index: 4))), "mounts[4]"),
     ];

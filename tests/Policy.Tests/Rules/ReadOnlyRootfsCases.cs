@@ -18,6 +18,7 @@ public sealed class ReadOnlyRootfsCases : RuleCases
         new("docker --read-only=false", Requests.Docker(ReadOnlyAt(false, "HostConfig.ReadonlyRootfs")), "HostConfig.ReadonlyRootfs"),
         new("pod default", Requests.Pod(), "spec.containers[0].securityContext.readOnlyRootFilesystem"),
         new("pod false", Requests.Pod(ReadOnly(false)), "spec.containers[0].securityContext.readOnlyRootFilesystem"),
+        new("linux pod unset", Requests.Pod(sandbox: s => s with { OsName = "linux" }), "spec.containers[0].securityContext.readOnlyRootFilesystem"),
         new("init container unset", Requests.PodWithAllKinds(c => c, ReadOnly(true), ReadOnly(true)), "spec.initContainers[0].securityContext.readOnlyRootFilesystem"),
         new("ephemeral container unset", Requests.PodWithAllKinds(ReadOnly(true), ReadOnly(true)), "spec.ephemeralContainers[0].securityContext.readOnlyRootFilesystem"),
         new("oci default", Requests.Oci(), "root.readonly"),
@@ -29,6 +30,7 @@ public sealed class ReadOnlyRootfsCases : RuleCases
         new("docker --read-only", Requests.Docker(ReadOnlyAt(true, "HostConfig.ReadonlyRootfs"))),
         new("pod true", Requests.Pod(ReadOnly(true))),
         new("every kind true", Requests.PodWithAllKinds(ReadOnly(true), ReadOnly(true), ReadOnly(true))),
+        new("windows pod (cannot set it)", Requests.Pod(sandbox: Shape.Windows)),
         new("oci root.readonly", Requests.Oci(ReadOnlyAt(true, "root.readonly"))),
     ];
 }

@@ -86,6 +86,18 @@ public static class HostPath
     /// <summary>True when <paramref name="path"/> is <paramref name="dir"/> or lies below it (both normalized).</summary>
     public static bool IsOrUnder(string path, string dir) => string.Equals(path, dir, StringComparison.Ordinal) || IsUnder(path, dir);
 
+    /// <summary>
+    /// A rule parameter's list of host paths, normalized once at bind time. A relative entry would
+    /// never match a source and silently weaken the rule, so it is refused with the parameter's name.
+    /// </summary>
+    public static ImmutableArray<string> NormalizeAll(ImmutableArray<string> paths, string parameter)
+    {
+        foreach (var p in paths)
+            if (p.Length == 0 || p[0] != '/')
+                throw new ArgumentException($"'{p}' is not an absolute host path", parameter);
+        return [.. paths.Select(Normalize).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>True when <paramref name="path"/> is, or lies below, any of <paramref name="dirs"/> (all normalized).</summary>
     public static bool IsOrUnderAny(string path, ImmutableArray<string> dirs)
     {
