@@ -27,9 +27,12 @@ public sealed class DockerSocketMount : Rule<DockerSocketMount.Settings>
         "/run/docker/containerd/containerd.sock",
         "/run/crio/crio.sock",
         "/run/podman/podman.sock",
+        // Docker's CRI shims: the CRI API creates privileged pods just as well.
+        "/run/cri-dockerd.sock",
+        "/run/dockershim.sock",
     ];
 
-    public static readonly string[] DefaultNames = ["docker.sock", "containerd.sock", "crio.sock", "podman.sock"];
+    public static readonly string[] DefaultNames = ["docker.sock", "containerd.sock", "crio.sock", "podman.sock", "cri-dockerd.sock", "dockershim.sock"];
 
     [ModuleInitializer]
     internal static void Register() => RuleCatalog.Register(new DockerSocketMount());

@@ -20,6 +20,8 @@ public sealed class DockerSocketMountCases : RuleCases
         Bind("containerd socket", "/run/containerd/containerd.sock"),
         Bind("cri-o socket", "/var/run/crio/crio.sock"),
         Bind("podman socket", "/run/podman/podman.sock"),
+        Bind("cri-dockerd socket", "/var/run/cri-dockerd.sock"),
+        Bind("k3s containerd socket, by name", "/run/k3s/containerd/containerd.sock"),
         Bind("rootless docker socket anywhere", "/run/user/1000/docker.sock"),
         Bind("socket copied elsewhere", "/home/ci/.docker/run/docker.sock"),
         Bind("parent /var/run", "/var/run"),
