@@ -43,7 +43,7 @@ public sealed class RunAsNonRoot : SimpleRule
                 if (!r.Value) sink.Add(c, r.Path, "runAsNonRoot=false");
             }
             else if (!podRequires)
-                sink.Add(c, UnsetField.SecurityContext(c, "runAsNonRoot"), "runAsNonRoot not set");
+                sink.Add(c, UnsetSettingPath.SecurityContext(c, "runAsNonRoot"), "runAsNonRoot not set");
         }
     }
 }

@@ -47,7 +47,7 @@ public sealed class RunAsRoot : Rule<RunAsRoot.Settings>
         {
             FlagRoot(c.Security, c, sink);
             if (settings.RequireExplicitUser && !NamesUser(c.Security) && !NamesUser(pod) && !RequiresNonRoot(c.Security, pod))
-                sink.Add(c, UnsetField.User(request, c), "no user set (image default)");
+                sink.Add(c, UnsetSettingPath.User(request, c), "no user set (image default)");
         }
     }
 
