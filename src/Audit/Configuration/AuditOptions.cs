@@ -23,6 +23,8 @@ public sealed record AuditOptions
     public int MaxBatch { get; init; } = 8192;
     /// <summary>After a store failure, decisions go straight to the failure mode for this long before the store is tried again.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>How long one store operation may wait (SQLite busy timeout on a locked file, PostgreSQL connect and command timeout) before the store counts as unavailable.</summary>
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>SQLite <c>synchronous=FULL</c> (survives power loss) rather than NORMAL (survives a killed process only).</summary>
     public bool SqliteFullSync { get; init; } = true;
 }

@@ -42,7 +42,7 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
     /// <summary>Opens the configured store and prepares its schema; a store that is down now is retried on use (and reported).</summary>
     public static async Task<DecisionAudit> StartAsync(AuditOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
-        var audit = new DecisionAudit(AuditStoreFactory.Open(options.Store, options.SqliteFullSync), options, logger);
+        var audit = new DecisionAudit(AuditStoreFactory.Open(options.Store, options.SqliteFullSync, options.StoreTimeout), options, logger);
         try { await audit.EnsureSchemaAsync(cancellationToken); }
         catch (Exception e) when (e is not OperationCanceledException) { audit.MarkDown(e); }
         return audit;

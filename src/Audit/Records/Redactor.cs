@@ -70,7 +70,7 @@ public static partial class Redactor
         values.IsDefaultOrEmpty ? [] : [.. values.Select(v => Text(v)!)];
 
     // KEY=VALUE, KEY: VALUE, "KEY":"VALUE"; the value runs to whitespace, a comma, a quote or a closing bracket.
-    [GeneratedRegex("""(?<key>[A-Za-z_][A-Za-z0-9_.\-]*)(?<sep>"?\s*[=:]\s*"?)(?<value>[^\s,;"'\]\}&]+)""")]
+    [GeneratedRegex("""(?<key>[A-Za-z_][A-Za-z0-9_.\-]*)(?<sep>"?\s*[=:]\s*"?)(?<value>(?:(?:Bearer|Basic)\s+)?[^\s,;"'\]\}&]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex KeyValue();
 
     [GeneratedRegex("""(?<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)[^/@\s]+@""")]

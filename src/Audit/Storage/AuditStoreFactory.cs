@@ -9,18 +9,18 @@ namespace DockerGuard.Audit.Storage;
 /// </summary>
 public static class AuditStoreFactory
 {
-    public static IAuditStore Open(string connection, bool sqliteFullSync = true)
+    public static IAuditStore Open(string connection, bool sqliteFullSync = true, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         if (connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return new PostgresAuditStore(FromUrl(connection));
+            return new PostgresAuditStore(FromUrl(connection), timeout);
         if (connection.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase))
-            return new PostgresAuditStore(connection["postgres:".Length..]);
+            return new PostgresAuditStore(connection["postgres:".Length..], timeout);
         if (connection.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
-            return new SqliteAuditStore(connection["sqlite:".Length..], sqliteFullSync);
+            return new SqliteAuditStore(connection["sqlite:".Length..], sqliteFullSync, timeout);
         if (connection.Contains("://", StringComparison.Ordinal))
             throw new ArgumentException($"unknown audit store '{connection.Split("://")[0]}://': use sqlite:PATH or postgres://user@host/db");
-        return new SqliteAuditStore(connection, sqliteFullSync);
+        return new SqliteAuditStore(connection, sqliteFullSync, timeout);
     }
 
     /// <summary>libpq-style URL to an Npgsql connection string; query parameters map to Npgsql keys (sslmode, host for a socket dir).</summary>

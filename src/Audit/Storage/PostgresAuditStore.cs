@@ -15,11 +15,15 @@ public sealed class PostgresAuditStore : SqlAuditStore
     private const long MigrationLockKey = 0x446f636b65724775;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresAuditStore(string connectionString)
+    public PostgresAuditStore(string connectionString, TimeSpan? timeout = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c synchronous_commit=on" : builder.Options + " -c synchronous_commit=on";
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 5;
+        if (timeout is { } t)
+        {
+            builder.Timeout = Math.Max(1, (int)t.TotalSeconds);
+            builder.CommandTimeout = Math.Max(1, (int)t.TotalSeconds);
+        }
         Description = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
         _dataSource = NpgsqlDataSource.Create(builder);
     }

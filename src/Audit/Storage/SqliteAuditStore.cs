@@ -16,10 +16,13 @@ public sealed class SqliteAuditStore : SqlAuditStore
     private readonly string _connectionString;
     private readonly bool _fullSync;
 
-    public SqliteAuditStore(string path, bool fullSync = true)
+    private readonly int _busyTimeoutMs;
+
+    public SqliteAuditStore(string path, bool fullSync = true, TimeSpan? busyTimeout = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         _fullSync = fullSync;
+        _busyTimeoutMs = (int)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
     }
 
@@ -35,7 +38,7 @@ public sealed class SqliteAuditStore : SqlAuditStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(_fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=5000;", [], cancellationToken);
+            await ExecuteAsync(connection, null, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(_fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={_busyTimeoutMs};", [], cancellationToken);
             return connection;
         }
         catch
