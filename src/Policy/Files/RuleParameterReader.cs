@@ -42,7 +42,29 @@ public static class RuleParameterReader
             if (value is null) ok = false;
             else values[key] = value;
         }
-        return ok ? new RuleParameters(rule.Parameters, values.ToImmutable()) : null;
+        if (!ok) return null;
+        var parameters = new RuleParameters(rule.Parameters, values.ToImmutable());
+        return UsableByRule(rule, parameters, map, source) ? parameters : null;
+    }
+
+    /// <summary>
+    /// Binds the rule once, so a value of the right type that the rule still refuses (a relative
+    /// host path, a port that is not a number) is an error at its line, not a crash at compile time.
+    /// </summary>
+    private static bool UsableByRule(RuleInfo rule, RuleParameters parameters, YamlMap map, YamlSource source)
+    {
+        if (RuleCatalog.Find(rule.Id) is not { } known) return true;
+        try
+        {
+            known.Bind(parameters);
+            return true;
+        }
+        catch (ParameterValueException e)
+        {
+            var name = e.ParamName ?? "";
+            source.Error(map.Get(name) ?? map.KeyNode(name), $"parameter '{name}' of rule '{rule.Id}': {e.Problem}", "fix the value, or remove it to use the default");
+            return false;
+        }
     }
 
     public static string TypeName(ParameterType type) => type switch

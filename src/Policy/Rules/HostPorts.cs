@@ -36,7 +36,7 @@ public sealed class HostPorts : Rule<HostPorts.Settings>
     private static int ParsePort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
             ? port
-            : throw new ArgumentException($"'{text}' is not a port number (1-65535)", "allowedPorts");
+            : throw new ParameterValueException("allowedPorts", $"'{text}' is not a port number (1-65535)");
 
     protected override void Check(WorkloadRequest request, Settings settings, ViolationSink sink)
     {

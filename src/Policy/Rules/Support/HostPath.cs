@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DockerGuard.Policy.Catalog;
 
 namespace DockerGuard.Policy.Rules.Support;
 
@@ -94,7 +95,7 @@ public static class HostPath
     {
         foreach (var p in paths)
             if (p.Length == 0 || p[0] != '/')
-                throw new ArgumentException($"'{p}' is not an absolute host path", parameter);
+                throw new ParameterValueException(parameter, $"'{p}' is not an absolute host path");
         return [.. paths.Select(Normalize).Distinct(StringComparer.Ordinal)];
     }
 

@@ -26,7 +26,7 @@ public class ParameterValidationTests
         var parameters = new RuleParameters(rule.Info.Parameters,
             ImmutableDictionary<string, object>.Empty.Add(parameter, ImmutableArray.Create(value)));
         var bind = () => rule.Bind(parameters);
-        bind.Should().Throw<ArgumentException>().Where(e => e.ParamName == parameter && e.Message.Contains($"'{value}'"));
+        bind.Should().Throw<ParameterValueException>().Where(e => e.ParamName == parameter && e.Message.Contains($"'{value}'"));
     }
 
     [Fact]
