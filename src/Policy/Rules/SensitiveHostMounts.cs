@@ -13,11 +13,12 @@ namespace DockerGuard.Policy.Rules;
 /// Denied: a source that, after path cleaning and /var/run → /run, IS an entry of <c>paths</c>,
 /// lies UNDER one ("/" matches only itself), or CONTAINS one (/var exposes /var/lib/docker).
 /// Read-only mounts are denied too: reading is enough to take /etc/shadow, SSH host keys,
-/// kubelet credentials or the Docker daemon's TLS keys.
+/// kubelet credentials or the Docker daemon's TLS keys. Sources that are, or lie under, an entry of
+/// <c>allowedPaths</c> pass (the usual case: /etc/localtime); an allowed file never allows its parent.
 /// </summary>
 public sealed class SensitiveHostMounts : Rule<SensitiveHostMounts.Settings>
 {
-    public sealed record Settings(ImmutableArray<string> Paths);
+    public sealed record Settings(ImmutableArray<string> Paths, ImmutableArray<string> AllowedPaths);
 
     /// <summary>docker-bench's list plus the runtimes' own state (docker-authz.md §8).</summary>
     public static readonly string[] DefaultPaths =
@@ -39,16 +40,18 @@ public sealed class SensitiveHostMounts : Rule<SensitiveHostMounts.Settings>
         Parameters =
         [
             ParameterSpec.List("paths", DefaultPaths, "host directories a container may not mount, nor any path under or above them (\"/\" matches only itself)"),
+            ParameterSpec.List("allowedPaths", [], "host paths that may be mounted although they lie under a sensitive directory, e.g. /etc/localtime"),
         ],
     };
 
     protected override Settings ReadSettings(RuleParameters parameters) =>
-        new(HostPath.NormalizeAll(parameters.GetList("paths"), "paths"));
+        new(HostPath.NormalizeAll(parameters.GetList("paths"), "paths"), HostPath.NormalizeAll(parameters.GetList("allowedPaths"), "allowedPaths"));
 
     protected override void Check(WorkloadRequest request, Settings settings, ViolationSink sink)
     {
         foreach (var s in HostPathSource.In(request))
         {
+            if (HostPath.IsOrUnderAny(s.Source, settings.AllowedPaths)) continue;
             foreach (var sensitive in settings.Paths)
             {
                 if (Exposes(s.Source, sensitive) is not { } how) continue;

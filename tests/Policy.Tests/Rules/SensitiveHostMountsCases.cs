@@ -7,6 +7,8 @@ public sealed class SensitiveHostMountsCases : RuleCases
 {
     public override string RuleId => "sensitive-host-mounts";
 
+    private static readonly string[] LocalTime = ["/etc/localtime"];
+
     private static RuleCase Bind(string name, string source) => new(name, Requests.Docker(Mounts.With(Mounts.DockerBind(source))), "HostConfig.Binds[0]");
 
     public override IEnumerable<RuleCase> Deny =>
@@ -46,6 +48,12 @@ public sealed class SensitiveHostMountsCases : RuleCases
         new("init container hostPath /var/lib/docker", Requests.PodWithAllKinds(Mounts.With(c => Mounts.PodHostPath(c, "/var/lib/docker"))), "spec.initContainers[0].volumeMounts[0]"),
         new("ephemeral container hostPath /proc", Requests.PodWithAllKinds(c => c, ephemeral: Mounts.With(c => Mounts.PodHostPath(c, "/proc"))), "spec.ephemeralContainers[0].volumeMounts[0]"),
         new("oci bind of /etc", Requests.Oci(Mounts.With(Mounts.OciBind("/etc", index: 3))), "mounts[3]"),
+        new RuleCase("allowed /etc/localtime does not allow /etc", Requests.Docker(Mounts.With(Mounts.DockerBind("/etc"))), "HostConfig.Binds[0]")
+            .With("allowedPaths", LocalTime),
+        new RuleCase("allowed /etc/localtime does not allow /etc/localtime/../shadow", Requests.Docker(Mounts.With(Mounts.DockerBind("/etc/localtime/../shadow"))), "HostConfig.Binds[0]")
+            .With("allowedPaths", LocalTime),
+        new RuleCase("allowed /etc/localtime does not allow /etc/localtime.d", Requests.Docker(Mounts.With(Mounts.DockerBind("/etc/localtime.d"))), "HostConfig.Binds[0]")
+            .With("allowedPaths", LocalTime),
         new RuleCase("policy path written with /var/run catches /run", Requests.Docker(Mounts.With(Mounts.DockerBind("/run/secrets-store"))), "HostConfig.Binds[0]")
             .With("paths", new[] { "/var/run/secrets-store" }),
     ];
@@ -68,6 +76,9 @@ public sealed class SensitiveHostMountsCases : RuleCases
         new("every kind mounts emptyDir", Requests.PodWithAllKinds(Mounts.With(c => Mounts.PodOther(c, "a")), Mounts.With(c => Mounts.PodOther(c, "a")), Mounts.With(c => Mounts.PodOther(c, "a")))),
         new("oci default", Requests.Oci()),
         new("oci runtime-provided /etc/hosts from /var/lib/docker/containers", Requests.Oci(Mounts.With(Mounts.OciBind("/var/lib/docker/containers/ef64/hosts", "/etc/hosts", runtimeProvided: true)))),
+        new RuleCase("allowed /etc/localtime", Requests.Docker(Mounts.With(Mounts.DockerBind("/etc/localtime", "/etc/localtime", readOnly: true)))).With("allowedPaths", LocalTime),
+        new RuleCase("allowed /etc/localtime written //etc/localtime/", Requests.Docker(Mounts.With(Mounts.DockerBind("//etc/localtime/")))).With("allowedPaths", LocalTime),
+        new RuleCase("pod hostPath under an allowed directory", Requests.Pod(Mounts.With(c => Mounts.PodHostPath(c, "/usr/share/zoneinfo/UTC")))).With("allowedPaths", new[] { "/usr/share/zoneinfo" }),
         new RuleCase("policy without /etc", Requests.Docker(Mounts.With(Mounts.DockerBind("/etc")))).With("paths", new[] { "/proc" }),
     ];
 }

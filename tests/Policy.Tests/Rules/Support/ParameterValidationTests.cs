@@ -13,6 +13,7 @@ public class ParameterValidationTests
     [Theory]
     [InlineData("sensitive-host-mounts", "paths", "etc")]
     [InlineData("sensitive-host-mounts", "paths", "")]
+    [InlineData("sensitive-host-mounts", "allowedPaths", "etc/localtime")]
     [InlineData("docker-socket-mount", "sockets", "var/run/docker.sock")]
     [InlineData("host-devices", "allowedDevices", "dev/fuse")]
     [InlineData("host-ports", "allowedPorts", "80x")]
