@@ -118,4 +118,27 @@ public class RuleDetailTests
         foreach (var id in Defaults.Keys)
             RuleCatalog.Find(id)!.Info.Remediation.Length.Should().BeLessThanOrEqualTo(80, id);
     }
+
+    [Fact]
+    public void Allow_path_allocates_nothing()
+    {
+        foreach (var id in Defaults.Keys)
+        {
+            var rule = RuleCatalog.Find(id)!;
+            foreach (var c in RuleCaseRunner.AllCases[id].Allow)
+            {
+                var bound = rule.Bind(new RuleParameters(rule.Info.Parameters, c.Parameters.ToImmutableDictionary(kv => kv.Key, kv => kv.Value switch
+                {
+                    string[] a => (object)a.ToImmutableArray(),
+                    var v => v,
+                })));
+                var sink = ViolationSink.For(rule.Info);
+                bound.Check(c.Request, sink); // warm up: JIT and static initialisation allocate once
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < 10; i++) bound.Check(c.Request, sink);
+                (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0, $"{id}: '{c.Name}'");
+                sink.Count.Should().Be(0);
+            }
+        }
+    }
 }
