@@ -122,7 +122,27 @@ public static class PolicyFileParser
         var action = actionNode is null ? null : ReadAction(actionNode, source, $"spec.rules.{id}.action");
         var parameters = RuleParameterReader.Read(rule.Info, map.Map("parameters"), source);
         map.RejectUnknown();
+        if (parameters is not null && !CanBind(rule, parameters, map.Get("parameters"), source)) return null;
         return action is null || parameters is null ? null : new RuleSetting(rule, action.Value, parameters);
+    }
+
+    /// <summary>
+    /// Rules check parameter values beyond their type when they bind (a port list entry that is no
+    /// port) and throw <see cref="ArgumentException"/>; that becomes an error here, at the parameters,
+    /// instead of a crash at compile time.
+    /// </summary>
+    private static bool CanBind(Rule rule, RuleParameters parameters, YamlNode? at, YamlSource source)
+    {
+        try
+        {
+            rule.Bind(parameters);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            source.Error(at, e.Message, $"see 'dockerguard explain {rule.Info.Id}' for the parameter's form");
+            return false;
+        }
     }
 
     private static RuleAction? ReadAction(YamlNode node, YamlSource source, string what) =>

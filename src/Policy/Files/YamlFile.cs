@@ -33,7 +33,7 @@ public static class YamlFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new MergingParser(new Parser(new StringReader(text))));
+            stream.Load(new Parser(new StringReader(text)));
         }
         catch (YamlException e)
         {
@@ -50,7 +50,9 @@ public static class YamlFile
             diagnostics.Error(name, stream.Documents[1].RootNode, "more than one YAML document in one file", "put each document in its own file");
             return null;
         }
-        return stream.Documents[0].RootNode;
+        var root = stream.Documents[0].RootNode;
+        MergeKeys.Resolve(root);
+        return root;
     }
 
     // YamlDotNet wraps the parser's own message ("Duplicate key") in an outer one without detail.

@@ -214,4 +214,12 @@ public class PolicyFileParserTests
         catalog!.EffectiveRules().Should().HaveCount(RuleCatalog.Count);
         catalog.EffectiveRules().Single(r => r.Rule.Info.Id == "privileged").Action.Should().Be(RuleAction.Warn);
     }
+
+    [Fact]
+    public void A_parameter_value_the_rule_rejects_at_bind_time_is_an_error_not_a_crash()
+    {
+        var e = SingleError(Header + "  rules:\n    host-ports:\n      action: deny\n      parameters: {allowedPorts: [\"http\"]}\n");
+        e.Line.Should().Be(9);
+        e.Message.Should().Contain("'http' is not a port number");
+    }
 }
