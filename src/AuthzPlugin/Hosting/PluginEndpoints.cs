@@ -62,13 +62,21 @@ public sealed class PluginEndpoints(AuthzDecider decider, PluginOptions options)
     {
         if (request.ContentLength > limit) return null;
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
-        while (true)
+        try
         {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0) return buffer;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit) return null;
+            while (true)
+            {
+                var memory = buffer.GetMemory(8192);
+                var read = await request.Body.ReadAsync(memory, cancellationToken);
+                if (read == 0) return buffer;
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit) return null;
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Kestrel's own body limit (set just above ours) fired first: same answer.
+            return null;
         }
     }
 }

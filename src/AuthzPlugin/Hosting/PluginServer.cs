@@ -13,7 +13,6 @@ namespace DockerGuard.AuthzPlugin.Hosting;
 /// Kestrel serving the plugin protocol on its unix socket. Usable without a host (tests, the CLI's
 /// serve command): <see cref="StartAsync"/> returns once dockerd can connect.
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PluginServer : IAsyncDisposable
 {
     private readonly WebApplication _app;

@@ -8,7 +8,6 @@ namespace DockerGuard.AuthzPlugin.Hosting;
 /// Under systemd socket activation (<c>LISTEN_FDS</c>, <c>LISTEN_PID</c>) the unit's socket is used
 /// as passed (SocketMode=0600 in deploy/systemd/dockerguard.socket).
 /// </summary>
-[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PluginSocket : IDisposable
 {
     private const int FirstPassedFd = 3; // SD_LISTEN_FDS_START
