@@ -6,5 +6,9 @@ public static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new Commands.VersionCommand(),
+        new Commands.PolicyLintCommand(),
+        new Commands.PolicyTestCommand(),
+        new Commands.RulesCommand(),
+        new Commands.ExplainCommand(),
     ];
 }
