@@ -28,11 +28,12 @@ public static class GoJsonParser
             throw new BodyRejectedException("request body is not valid UTF-8");
         }
 
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth });
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = MaxDepth, AllowMultipleValues = true });
         try
         {
             if (!reader.Read()) throw new BodyRejectedException("request body is empty");
             var root = ReadValue(ref reader);
+            // AllowMultipleValues lets the reader step past the first value, so the tail is ours to refuse.
             if (reader.Read()) throw new BodyRejectedException("request body has data after its JSON value");
             return root;
         }

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using DockerGuard.Audit.Configuration;
+using DockerGuard.Audit.Pipeline;
 using DockerGuard.AuthzPlugin.Decisions;
 using DockerGuard.AuthzPlugin.Hosting;
-using DockerGuard.AuthzPlugin.Tests.Support;
 using DockerGuard.Policy.Evaluation;
 
 namespace DockerGuard.AuthzPlugin.Tests.EndToEnd;
@@ -27,7 +28,8 @@ public sealed class DockerDaemon : IAsyncLifetime
     public string PluginSocket => $"/run/docker/plugins/{PluginName}.sock";
     public string DockerSocket => Path.Combine(Root, "docker.sock");
     public string DockerHost => $"unix://{DockerSocket}";
-    public RecordingAudit Audit { get; } = new();
+    /// <summary>The real audit trail (SQLite in the temp dir), as <c>dockerguard serve</c> runs it.</summary>
+    public DecisionAudit Audit { get; private set; } = null!;
     public PolicyStore Policy { get; } = new(CompiledPolicy.CatalogDefaults());
     public PluginServer? Plugin { get; private set; }
 
@@ -40,6 +42,12 @@ public sealed class DockerDaemon : IAsyncLifetime
     {
         try
         {
+            Audit = await DecisionAudit.StartAsync(new AuditOptions
+            {
+                Store = "sqlite:" + Path.Combine(Root, "audit.db"),
+                SpillPath = Path.Combine(Root, "audit-spill.jsonl"),
+                SqliteFullSync = false,
+            });
             await StartPluginAsync();
             File.WriteAllText(Path.Combine(Root, "daemon.json"), "{}");
             var psi = new ProcessStartInfo("/usr/sbin/dockerd") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -132,6 +140,7 @@ public sealed class DockerDaemon : IAsyncLifetime
         }
         _dockerd?.Dispose();
         await StopPluginAsync();
+        if (Audit is not null) await Audit.DisposeAsync();
         Unmount();
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { }

@@ -1,4 +1,4 @@
-using DockerGuard.AuthzPlugin.Tests.Support;
+using DockerGuard.Audit.Query;
 using DockerGuard.Policy.Catalog;
 using DockerGuard.Policy.Evaluation;
 
@@ -92,7 +92,8 @@ public sealed class MissionTests(DockerDaemon docker)
         (await docker.DockerAsync("logs", "logger")).Out.Should().Be("logged line");
         (await docker.DockerAsync("rm", "logger")).Exit.Should().Be(0);
         (await docker.DockerAsync("ps", "-a", "--format", "{{.Names}}")).Out.Split('\n').Should().NotContain("logger");
-        docker.Audit.Completions.Values.Should().Contain(c => c.ContainerId == id && c.Status == 201, "AuthZRes completed the create record with the new id");
+        var created = await docker.Audit.Store.QueryAsync(new AuditQuery());
+        created.Should().Contain(r => r.CreatedContainerId == id && r.ResponseStatus == 201 && r.Name == "logger", "AuthZRes completed the create record with the new id");
     }
 
     [Fact]
@@ -113,8 +114,8 @@ public sealed class MissionTests(DockerDaemon docker)
         {
             docker.Policy.Swap(original);
         }
-        docker.Audit.Entries.Select(e => e.Entry.Decision).Should().Contain(d =>
-            d.Outcome == DecisionOutcome.Warn && d.PolicyVersion.ContentHash == "test-warn" && d.Violations.Any(v => v.RuleId == "privileged"));
+        var warned = await docker.Audit.Store.QueryAsync(new AuditQuery { Decision = "warn", Rule = "privileged" });
+        warned.Should().Contain(r => r.PolicyVersion.Contains("test-warn") && r.Violations.Any(v => v.Rule == "privileged" && v.Field == "HostConfig.Privileged"));
     }
 
     private async Task<string> RunningContainerAsync()
