@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DockerGuard.Audit;
+using DockerGuard.AuthzPlugin.Json;
+using DockerGuard.AuthzPlugin.Protocol;
+using DockerGuard.AuthzPlugin.Routing;
+using DockerGuard.AuthzPlugin.Translation;
+using DockerGuard.Policy.Catalog;
+using DockerGuard.Policy.Evaluation;
+using DockerGuard.Policy.Model;
+using Microsoft.Extensions.Logging;
+
+namespace DockerGuard.AuthzPlugin.Decisions;
+
+/// <summary>
+/// AuthZReq → decision → audit record → answer; AuthZRes → record completed. Nothing here knows
+/// HTTP: the endpoints hand over a decoded message and write back the answer.
+/// </summary>
+public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, PluginOptions options, ILogger logger)
+{
+    private const string BodyFix = "send the body as the docker CLI does (one JSON object, exact field names, application/json)";
+
+    private readonly ContainerMemory _memory = new(options.RememberedContainers);
+    private readonly PendingDecisions _pending = new();
+
+    public ContainerMemory Memory => _memory;
+
+    public async ValueTask<AuthzAnswer> DecideAsync(AuthzMessage message, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (request, decision, route, remember) = Decide(message);
+            var readOnly = decision.Outcome == DecisionOutcome.Allow && message.RequestMethod is "GET" or "HEAD";
+            var routeText = $"{message.RequestMethod} {route}";
+            string? id;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(options.AuditTimeout);
+                id = await audit.RecordAsync(new AuditEntry(request, decision, Stopwatch.GetElapsedTime(started)) { ReadOnlyCall = readOnly, Route = routeText }, timeout.Token);
+            }
+            if (!readOnly && decision.Allowed)
+                _pending.Add(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody), new PendingDecision(id, request.Operation == Operation.Create && request.Resource.Kind == "Container" ? EngineRouteKind.ContainerCreate : EngineRouteKind.Other, remember));
+            if (decision.Allowed) return AuthzAnswer.Ok(AuthzReply.Allowed);
+            var msg = ViolationText.Summary([.. decision.Denials]);
+            logger.LogInformation("denied {Route}: {Message}", routeText, msg);
+            return AuthzAnswer.Ok(new AuthzReply(false, msg));
+        }
+        catch (Exception e) when (e is AuditUnavailableException or OperationCanceledException)
+        {
+            logger.LogError(e, "audit record failed; refusing {Method}", message.RequestMethod);
+            return Failure("the audit trail could not record the decision");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "internal error deciding {Method}", message.RequestMethod);
+            return Failure($"internal error ({e.GetType().Name})");
+        }
+    }
+
+    /// <summary>AuthZRes cannot undo anything (reference §3): always allow, complete the record.</summary>
+    public async ValueTask<AuthzAnswer> CompleteAsync(AuthzMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pending = _pending.Take(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody));
+            if (pending is null) return AuthzAnswer.Ok(AuthzReply.Allowed);
+            string? containerId = null;
+            var succeeded = message.ResponseStatusCode is >= 200 and < 300;
+            if (pending.Route == EngineRouteKind.ContainerCreate && succeeded && message.ResponseBody is { } body)
+                containerId = CreatedId(body);
+            if (pending.Remember is { } remember && succeeded)
+            {
+                if (remember.Name != "(unnamed)") _memory.Remember(remember.Name, remember);
+                if (containerId is not null) _memory.Remember(containerId, remember);
+            }
+            if (pending.DecisionId is { } id)
+                await audit.CompleteAsync(id, message.ResponseStatusCode, containerId, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "could not complete the audit record of {Method}", message.RequestMethod);
+        }
+        return AuthzAnswer.Ok(AuthzReply.Allowed);
+    }
+
+    /// <summary>An answer for a message that could not be read at all (too large, not JSON).</summary>
+    public AuthzAnswer Unreadable(string why) => AuthzAnswer.Ok(new AuthzReply(false, ViolationText.Line(RequestRejection.Violation(why, "keep request bodies under the daemon's 4 MiB limit"))));
+
+    private AuthzAnswer Failure(string why)
+    {
+        var text = $"dockerguard could not decide: {why}; the request is refused (fail closed), see the dockerguard log";
+        return options.FailureMode == FailureMode.Error ? new AuthzAnswer(500, new AuthzReply(false, Err: text)) : AuthzAnswer.Ok(new AuthzReply(false, text));
+    }
+
+    private (WorkloadRequest Request, Decision Decision, string Route, RememberedContainer? Remember) Decide(AuthzMessage message)
+    {
+        var subject = message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };
+        var plan = policy.Current;
+        RequestTarget target;
+        try
+        {
+            if (message.RequestMethod.Length == 0 || message.RequestUri.Length == 0) throw new FormatException("AuthZReq without RequestMethod or RequestUri");
+            target = RequestTarget.Parse(message.RequestUri);
+        }
+        catch (FormatException e)
+        {
+            return Rejected(subject, "(unparsable)", plan, e.Message, "send a request URI the daemon can route");
+        }
+
+        var route = EngineRouter.Classify(message.RequestMethod, target.Path);
+        if (route.Kind == EngineRouteKind.Ping) return (RouteOnly(subject, message.RequestMethod, target.Path), Allow(plan), target.Path, null);
+        // mux redirects these (301) without running a handler, so the plugin should never be asked; if it is, refuse.
+        if (!target.IsCanonical)
+            return Rejected(subject, target.Path, plan, $"path \"{GoJsonParser.Printable(target.Path)}\" is not canonical (the daemon would redirect it)", "use the canonical path");
+
+        var contentLength = long.TryParse(message.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var cl) ? cl : (long?)null;
+        if (message.RequestBody is null && contentLength > 0 && route.Kind != EngineRouteKind.BodyNeverForwarded)
+            return Rejected(subject, target.Path, plan, $"the request has a {contentLength}-byte body that dockerd did not forward (not application/json, or over its size limit)", BodyFix);
+        if (message.RequestBody is null && route.CarriesBody)
+            return Rejected(subject, target.Path, plan, "this endpoint needs a JSON body and dockerd forwarded none (chunked, over 1 MiB on old daemons, or not application/json)", BodyFix);
+
+        Violation? legacyStart = null;
+        if (route.Kind == EngineRouteKind.ContainerStart)
+        {
+            var bodyLength = message.RequestBody?.Length ?? 0;
+            if (contentLength is null && bodyLength == 0 && message.RequestMethod == "POST")
+                return Rejected(subject, target.Path, plan, "container start without Content-Length (a chunked body daemons up to v24 may apply as HostConfig)", "send start without a body");
+            if (bodyLength > 7 || contentLength > 7)
+                legacyStart = RequestRejection.Violation("container start with a HostConfig body (daemons up to v24 apply it)", "set HostConfig at create time and start without a body");
+        }
+
+        JsonNode? body = null;
+        try
+        {
+            if (message.RequestBody is { Length: > 0 } bytes) body = GoJsonParser.Parse(bytes);
+            var engine = new EngineRequest(message.RequestMethod, target, route, body, subject, options.Daemon, _memory);
+            // A start is judged only in its legacy form (a HostConfig body); a plain start has nothing to judge.
+            var translation = route.Kind == EngineRouteKind.ContainerStart && legacyStart is null ? null : Translators.For(engine);
+            if (translation is null)
+            {
+                var other = RouteOnly(subject, message.RequestMethod, target.Path);
+                return legacyStart is null ? (other, Allow(plan), target.Path, null) : (other, RequestRejection.Prepend(Allow(plan), legacyStart), target.Path, null);
+            }
+            var decision = PolicyEngine.Evaluate(plan, translation.Request);
+            if (legacyStart is not null) decision = RequestRejection.Prepend(decision, legacyStart);
+            return (translation.Request, decision, target.Path, translation.Remember);
+        }
+        catch (BodyRejectedException e)
+        {
+            return Rejected(subject, target.Path, plan, e.Message, BodyFix);
+        }
+    }
+
+    private static (WorkloadRequest, Decision, string, RememberedContainer?) Rejected(Subject subject, string path, CompiledPolicy plan, string detail, string fix) =>
+        (RouteOnly(subject, "", path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
+
+    private static Decision Allow(CompiledPolicy plan) => new() { Outcome = DecisionOutcome.Allow, PolicyVersion = plan.Version };
+
+    private static WorkloadRequest RouteOnly(Subject subject, string method, string path) => new()
+    {
+        Surface = Surface.Docker,
+        Operation = method switch { "DELETE" => Operation.Delete, _ => Operation.Other },
+        Subject = subject,
+        Resource = new ResourceRef { Kind = "Route", Name = path },
+    };
+
+    private static string? CreatedId(byte[] body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("Id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using DockerGuard.Audit;
+
+namespace DockerGuard.AuthzPlugin.Tests.Support;
+
+/// <summary>
+/// An in-process audit trail for tests that look at what the plugin recorded: entries as handed
+/// over, completions by id. Not a stand-in for durability (the SQLite store has its own tests).
+/// </summary>
+public sealed class RecordingAudit : IDecisionAudit
+{
+    private int _next;
+
+    public ConcurrentQueue<(string Id, AuditEntry Entry)> Entries { get; } = new();
+    public ConcurrentDictionary<string, (int? Status, string? ContainerId)> Completions { get; } = new();
+    /// <summary>When set, RecordAsync fails as a store that cannot write would.</summary>
+    public bool Unavailable { get; set; }
+
+    public ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        if (Unavailable) throw new AuditUnavailableException("test store offline");
+        var id = $"d{Interlocked.Increment(ref _next):D6}";
+        Entries.Enqueue((id, entry));
+        return ValueTask.FromResult<string?>(id);
+    }
+
+    public ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default)
+    {
+        Completions[decisionId] = (responseStatus, containerId);
+        return ValueTask.CompletedTask;
+    }
+}
