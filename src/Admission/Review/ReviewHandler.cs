@@ -36,21 +36,21 @@ public sealed class ReviewHandler(PolicyStore policy, IDecisionAudit audit, Cont
                 return HandledReview.Ok(new AdmissionAnswer { Uid = request.Uid, Allowed = true, AuditAnnotations = AnswerComposer.Annotations("skipped", null, skip.Reason) });
 
             case ReviewPlan.Reject reject:
-            {
-                var message = $"{AnswerComposer.Prefix}{reject.Reason}";
-                var decision = new Decision { Outcome = DecisionOutcome.Deny, PolicyVersion = policy.Current.Version };
-                var unreadable = new WorkloadRequest { Surface = Surface.Kubernetes, Operation = Operation.Other, Subject = new Subject { User = request.UserName, Groups = request.Groups, AuthMethod = "kubernetes" }, Resource = new ResourceRef { Kind = request.Kind.Kind, Namespace = request.Namespace, Name = request.Name } };
-                await RecordAsync(request, unreadable, decision, started, deadline);
-                return HandledReview.Ok(AdmissionAnswer.Deny(request.Uid, message, AnswerComposer.Annotations("deny", decision, reject.Reason)));
-            }
+                {
+                    var message = $"{AnswerComposer.Prefix}{reject.Reason}";
+                    var decision = new Decision { Outcome = DecisionOutcome.Deny, PolicyVersion = policy.Current.Version };
+                    var unreadable = new WorkloadRequest { Surface = Surface.Kubernetes, Operation = Operation.Other, Subject = new Subject { User = request.UserName, Groups = request.Groups, AuthMethod = "kubernetes" }, Resource = new ResourceRef { Kind = request.Kind.Kind, Namespace = request.Namespace, Name = request.Name } };
+                    await RecordAsync(request, unreadable, decision, started, deadline);
+                    return HandledReview.Ok(AdmissionAnswer.Deny(request.Uid, message, AnswerComposer.Annotations("deny", decision, reject.Reason)));
+                }
 
             case ReviewPlan.Evaluate evaluate:
-            {
-                var decision = policy.Evaluate(evaluate.Request);
-                if (await RecordAsync(request, evaluate.Request, decision, started, deadline) is { } failure)
-                    return HandledReview.Ok(AdmissionAnswer.Deny(request.Uid, $"{AnswerComposer.Prefix}{failure}", AnswerComposer.Annotations("deny", decision, failure)));
-                return HandledReview.Ok(AnswerComposer.Compose(request.Uid, decision, warnOnly: evaluate.FromTemplate && controllerMode == ControllerMode.Warn));
-            }
+                {
+                    var decision = policy.Evaluate(evaluate.Request);
+                    if (await RecordAsync(request, evaluate.Request, decision, started, deadline) is { } failure)
+                        return HandledReview.Ok(AdmissionAnswer.Deny(request.Uid, $"{AnswerComposer.Prefix}{failure}", AnswerComposer.Annotations("deny", decision, failure)));
+                    return HandledReview.Ok(AnswerComposer.Compose(request.Uid, decision, warnOnly: evaluate.FromTemplate && controllerMode == ControllerMode.Warn));
+                }
 
             default:
                 throw new UnreachableException();
