@@ -6,5 +6,7 @@ public static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new Commands.VersionCommand(),
+        new Commands.WebhookServeCommand(),
+        new Commands.WebhookManifestsCommand(),
     ];
 }

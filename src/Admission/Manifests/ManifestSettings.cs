@@ -7,7 +7,8 @@ public sealed record ManifestSettings
 {
     public string Namespace { get; init; } = "dockerguard";
     public string Name { get; init; } = "dockerguard";
-    public string Image { get; init; } = "ghcr.io/dockerguard/dockerguard:latest";
+    public const string DefaultImage = "ghcr.io/dockerguard/dockerguard:latest";
+    public string Image { get; init; } = DefaultImage;
     public int Replicas { get; init; } = 2;
     /// <summary>Fail by default (kubernetes-admission.md §9.1); Ignore is a visible choice.</summary>
     public string FailurePolicy { get; init; } = "Fail";

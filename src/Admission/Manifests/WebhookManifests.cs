@@ -68,7 +68,9 @@ public static class WebhookManifests
                     PriorityClassName = "system-cluster-critical",
                     SecurityContext = new V1PodSecurityContext
                     {
-                        RunAsNonRoot = true, RunAsUser = 65532, RunAsGroup = 65532,
+                        RunAsNonRoot = true,
+                        RunAsUser = 65532,
+                        RunAsGroup = 65532,
                         SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
                     },
                     Affinity = new V1Affinity

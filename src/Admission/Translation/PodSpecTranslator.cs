@@ -39,7 +39,9 @@ public static class PodSpecTranslator
                 Network = HostIf(spec.HostNetwork, s + ".hostNetwork"),
                 Pid = HostIf(spec.HostPID, s + ".hostPID"),
                 Ipc = HostIf(spec.HostIPC, s + ".hostIPC"),
-                Uts = HostIf(spec.HostNetwork, s + ".hostNetwork"),
+                // hostNetwork also gives the host's UTS namespace (containerd CRI drops both), but
+                // host-network is the rule for that: Kubernetes has no UTS field to deny separately.
+                Uts = NamespaceSetting.Private(s),
                 // hostUsers defaults to true: without it, container root is host root (KEP-127).
                 User = spec.HostUsers switch
                 {
