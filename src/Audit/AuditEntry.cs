@@ -9,7 +9,8 @@ namespace DockerGuard.Audit;
 /// </summary>
 public sealed record AuditEntry(WorkloadRequest Request, Decision Decision, TimeSpan Latency)
 {
-    /// <summary>A surface-given id (Kubernetes review uid); a sortable id is generated when null.</summary>
+    /// <summary>A surface-given id (Kubernetes review uid). Kept in the record as <c>requestUid</c>; the record's own id
+    /// is always a generated sortable one (time ranges use it), and that is what RecordAsync returns.</summary>
     public string? DecisionId { get; init; }
     /// <summary>A plain allow of a read-only call (docker ps, inspect): not recorded unless configured.</summary>
     public bool ReadOnlyCall { get; init; }

@@ -8,5 +8,9 @@ public static class CommandTable
         new Commands.VersionCommand(),
         new Commands.WebhookServeCommand(),
         new Commands.WebhookManifestsCommand(),
+        new Commands.PolicyLintCommand(),
+        new Commands.PolicyTestCommand(),
+        new Commands.RulesCommand(),
+        new Commands.ExplainCommand(),
     ];
 }

@@ -28,7 +28,13 @@ public sealed class ViolationSink
     public void Add(string fieldPath, string detail) => Add(null, fieldPath, detail);
 
     /// <summary>A violation in one container's settings.</summary>
-    public void Add(Container? container, string fieldPath, string detail)
+    public void Add(Container? container, string fieldPath, string detail) => AddInContainer(container?.Name, fieldPath, detail);
+
+    /// <summary>
+    /// A violation in a container the request names but does not describe (the target of a docker exec),
+    /// so exceptions can still match it by container name.
+    /// </summary>
+    public void AddInContainer(string? containerName, string fieldPath, string detail)
     {
         var rule = _rule ?? throw new InvalidOperationException("ViolationSink used outside an evaluation");
         (_found ??= []).Add(new Violation
@@ -39,7 +45,7 @@ public sealed class ViolationSink
             FieldPath = fieldPath,
             References = rule.References,
             Remediation = rule.Remediation,
-            Container = container?.Name,
+            Container = containerName,
             Policy = _policy,
         });
     }

@@ -21,7 +21,7 @@ public sealed class AppArmorUnconfined : SimpleRule
         Id = "apparmor-unconfined",
         Title = "Do not disable AppArmor",
         Rationale = "The runtime's AppArmor profile denies writes to /proc and /sys files and mounts that container escapes rely on; unconfined removes that layer.",
-        Remediation = "drop apparmor=unconfined (appArmorProfile Unconfined) and use the runtime default or a custom profile",
+        Remediation = "use the runtime's AppArmor profile or your own, not unconfined",
         References = new() { CisV12 = "5.1", CisV16 = "5.2", Stig = "V-235799", PssCheck = "appArmorProfile", PssLevel = PssLevel.Baseline },
     };
 

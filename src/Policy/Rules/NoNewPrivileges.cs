@@ -33,7 +33,7 @@ public sealed class NoNewPrivileges : SimpleRule
         foreach (var c in request.Containers)
         {
             if (c.AllowPrivilegeEscalation is not { } ape)
-                sink.Add(c, UnsetField.NoNewPrivileges(request, c), "no-new-privileges not set");
+                sink.Add(c, UnsetSettingPath.NoNewPrivileges(request, c), "no-new-privileges not set");
             else if (ape.Value)
                 sink.Add(c, ape.Path, "privilege escalation allowed");
         }

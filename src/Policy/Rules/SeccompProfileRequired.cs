@@ -46,7 +46,7 @@ public sealed class SeccompProfileRequired : SimpleRule
                 if (s.IsEffectivelyUnconfined) sink.Add(c, s.Path, "seccomp unconfined");
             }
             else if (!podSetsProfile)
-                sink.Add(c, UnsetField.SecurityContext(c, "seccompProfile"), "seccomp profile not set");
+                sink.Add(c, UnsetSettingPath.SecurityContext(c, "seccompProfile"), "seccomp profile not set");
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class SeccompUnconfined : SimpleRule
         Id = "seccomp-unconfined",
         Title = "Do not disable seccomp",
         Rationale = "Seccomp blocks the syscalls most kernel exploits and container escapes need (unshare, keyctl, bpf, mount…); without it every kernel bug reachable by syscall is reachable from the container.",
-        Remediation = "drop seccomp=unconfined (seccompProfile Unconfined) and use the runtime default or a custom profile",
+        Remediation = "use the runtime's seccomp profile or your own, not unconfined",
         References = new() { CisV12 = "5.21", CisV16 = "5.22", Stig = "V-235812", PssCheck = "seccompProfile_baseline", PssLevel = PssLevel.Baseline },
     };
 

@@ -24,6 +24,15 @@ public static class UnsetSettingPath
     public static string CpuShares(WorkloadRequest r, Container c) =>
         For(r, c, "HostConfig.CpuShares", ".resources.requests.cpu", "linux.resources.cpu.shares");
 
+    public static string NoNewPrivileges(WorkloadRequest r, Container c) =>
+        For(r, c, "HostConfig.SecurityOpt", ".securityContext.allowPrivilegeEscalation", "process.noNewPrivileges");
+
+    public static string User(WorkloadRequest r, Container c) =>
+        For(r, c, "User", ".securityContext.runAsUser", "process.user");
+
+    /// <summary><c>spec.containers[0].securityContext.&lt;field&gt;</c>, for rules that only run on Kubernetes.</summary>
+    public static string SecurityContext(Container c, string field) => $"{c.Path}.securityContext.{field}";
+
     private static string For(WorkloadRequest r, Container c, string docker, string kubernetesSuffix, string oci) => r.Surface switch
     {
         Surface.Docker => docker,

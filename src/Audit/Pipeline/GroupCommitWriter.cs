@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using DockerGuard.Audit.Configuration;
+using DockerGuard.Audit.Records;
+using DockerGuard.Audit.Storage;
+using DockerGuard.Audit.Telemetry;
+
+namespace DockerGuard.Audit.Pipeline;
+
+/// <summary>
+/// Group commit: callers queue records and wait; one loop takes everything queued (up to
+/// <see cref="AuditOptions.MaxBatch"/>), commits it in one transaction and then releases every
+/// caller in it. Under load a batch fills while the previous commit's fsync runs, so the fsync
+/// cost is shared. Retention deletes run between commits, one small batch at a time.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IAuditStore _store;
+    private readonly AuditOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Func<CancellationToken, Task> _ensureSchema;
+    private readonly Task _loop;
+    private DateTimeOffset _nextTrim;
+
+    public GroupCommitWriter(IAuditStore store, AuditOptions options, TimeProvider time, Func<CancellationToken, Task> ensureSchema)
+    {
+        _store = store;
+        _options = options;
+        _time = time;
+        _ensureSchema = ensureSchema;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task WriteAsync(DecisionRecord record) => Enqueue(new Pending(record, null));
+
+    public Task CompleteAsync(Completion completion) => Enqueue(new Pending(null, completion));
+
+    private Task Enqueue(Pending pending)
+    {
+        DecisionTelemetry.QueueChanged(+1);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            DecisionTelemetry.QueueChanged(-1);
+            return Task.FromException(new ObjectDisposedException(nameof(GroupCommitWriter), "the audit writer has stopped"));
+        }
+        return pending.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>();
+        while (await WaitAsync(reader))
+        {
+            while (batch.Count < _options.MaxBatch && reader.TryRead(out var p)) batch.Add(p);
+            if (batch.Count > 0) await CommitAsync(batch);
+            batch.Clear();
+            await TrimAsync();
+        }
+    }
+
+    /// <summary>Waits for work; wakes for retention when it is configured.</summary>
+    private async Task<bool> WaitAsync(ChannelReader<Pending> reader)
+    {
+        if (_options.Retention.KeepsAll) return await reader.WaitToReadAsync();
+        using var timeout = new CancellationTokenSource(_options.RetentionInterval);
+        try { return await reader.WaitToReadAsync(timeout.Token); }
+        catch (OperationCanceledException) { return true; }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await _ensureSchema(CancellationToken.None);
+            await _store.WriteAsync(
+                batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList(),
+                batch.Where(p => p.Completion is not null).Select(p => p.Completion!).ToList());
+            DecisionTelemetry.AuditCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
+            foreach (var p in batch) p.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            foreach (var p in batch) p.Done.TrySetException(e);
+        }
+        finally
+        {
+            DecisionTelemetry.QueueChanged(-batch.Count);
+        }
+    }
+
+    private async Task TrimAsync()
+    {
+        if (_options.Retention.KeepsAll) return;
+        var now = _time.GetUtcNow();
+        if (now < _nextTrim) return;
+        try
+        {
+            var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);
+            DecisionTelemetry.RetentionDeleted(deleted);
+            // A full batch means more is due: continue after the next commit instead of waiting an interval.
+            _nextTrim = deleted >= _options.RetentionBatch ? now : now + _options.RetentionInterval;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Retention is housekeeping: a failure waits for the next interval; the write path reports store trouble.
+            _nextTrim = now + _options.RetentionInterval;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private sealed record Pending(DecisionRecord? Record, Completion? Completion)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,242 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DockerGuard.Audit.Query;
+using DockerGuard.Audit.Records;
+
+namespace DockerGuard.Audit.Storage;
+
+/// <summary>
+/// The store logic both databases share: the schema in <see cref="Schema"/>, multi-row inserts in
+/// one transaction per batch, the query filters, stats and retention. Subclasses only open
+/// connections and take the migration lock.
+/// </summary>
+public abstract class SqlAuditStore : IAuditStore
+{
+    // Rows per INSERT statement: 12 parameters a row stays far below SQLite's 32766 and PostgreSQL's 65535 parameter limits.
+    private const int RowsPerStatement = 200;
+    private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private DbConnection? _writer;
+
+    public abstract string Description { get; }
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Column type for keys compared by range (see <see cref="Schema"/>).</summary>
+    protected abstract string KeyType { get; }
+
+    /// <summary>Serialises migrations across processes inside <paramref name="transaction"/>.</summary>
+    protected abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await LockForMigrationAsync(connection, tx, cancellationToken);
+        await ExecuteAsync(connection, tx, Schema.MigrationsTable, [], cancellationToken);
+        var applied = new HashSet<int>();
+        await using (var cmd = Command(connection, tx, "SELECT version FROM schema_migrations", []))
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) applied.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        foreach (var (version, statements) in Schema.Migrations)
+        {
+            if (applied.Contains(version)) continue;
+            foreach (var sql in statements) await ExecuteAsync(connection, tx, sql.Replace("{key}", KeyType, StringComparison.Ordinal), [], cancellationToken);
+            await ExecuteAsync(connection, tx, "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)",
+                [("v", version), ("t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))], cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, IReadOnlyList<Completion> completions, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0 && completions.Count == 0) return;
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= await OpenAsync(cancellationToken);
+            await using var tx = await _writer.BeginTransactionAsync(cancellationToken);
+            for (var i = 0; i < records.Count; i += RowsPerStatement)
+                await InsertAsync(_writer, tx, records.Skip(i).Take(RowsPerStatement).ToList(), cancellationToken);
+            foreach (var c in completions)
+                await ExecuteAsync(_writer, tx, "UPDATE decisions SET response_status = @s, created_container_id = @c WHERE id = @id",
+                    [("s", (object?)c.ResponseStatus), ("c", Redactor.Text(c.ContainerId)), ("id", c.DecisionId)], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // The connection may be the reason (server gone, file unwritable): the next batch opens a fresh one.
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction tx, List<DecisionRecord> rows, CancellationToken ct)
+    {
+        var decisionParams = new List<(string, object?)>();
+        var ruleParams = new List<(string, object?)>();
+        var imageParams = new List<(string, object?)>();
+        var decisions = new StringBuilder("INSERT INTO decisions (id, time_ms, host, surface, operation, user_name, namespace, decision, policy_version, response_status, created_container_id, record) VALUES ");
+        var rules = new List<string>();
+        var images = new List<string>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (i > 0) decisions.Append(',');
+            decisions.Append(CultureInfo.InvariantCulture, $"(@id{i},@t{i},@h{i},@s{i},@o{i},@u{i},@n{i},@d{i},@p{i},@rs{i},@c{i},@j{i})");
+            decisionParams.AddRange([($"id{i}", r.Id), ($"t{i}", r.Time.ToUnixTimeMilliseconds()), ($"h{i}", r.Host), ($"s{i}", r.Surface),
+                ($"o{i}", r.Operation), ($"u{i}", r.User), ($"n{i}", r.Namespace), ($"d{i}", r.Decision), ($"p{i}", r.PolicyVersion),
+                ($"rs{i}", r.ResponseStatus), ($"c{i}", r.CreatedContainerId), ($"j{i}", RecordJson.Serialize(r with { ResponseStatus = null, CreatedContainerId = null }))]);
+            // One row per rule and record, with the strongest action (a rule may fire on several containers).
+            var k = 0;
+            foreach (var rule in r.Violations.GroupBy(v => v.Rule))
+            {
+                rules.Add($"(@r{i}_{k},@id{i}_{k},@a{i}_{k})");
+                ruleParams.AddRange([($"r{i}_{k}", rule.Key), ($"id{i}_{k}", r.Id), ($"a{i}_{k}", rule.Select(v => v.Action).OrderBy(ActionRank).First())]);
+                k++;
+            }
+            for (k = 0; k < r.Images.Length; k++)
+            {
+                images.Add($"(@m{i}_{k},@id{i}_{k})");
+                imageParams.AddRange([($"m{i}_{k}", r.Images[k]), ($"id{i}_{k}", r.Id)]);
+            }
+        }
+        decisions.Append(" ON CONFLICT (id) DO NOTHING");
+        await ExecuteAsync(connection, tx, decisions.ToString(), decisionParams, ct);
+        if (rules.Count > 0)
+            await ExecuteAsync(connection, tx, $"INSERT INTO decision_rules (rule, decision_id, action) VALUES {string.Join(',', rules)} ON CONFLICT DO NOTHING", ruleParams, ct);
+        if (images.Count > 0)
+            await ExecuteAsync(connection, tx, $"INSERT INTO decision_images (image, decision_id) VALUES {string.Join(',', images)} ON CONFLICT DO NOTHING", imageParams, ct);
+    }
+
+    private static int ActionRank(string action) => action switch { "deny" => 0, "warn" => 1, _ => 2 };
+
+    public async Task<IReadOnlyList<DecisionRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var filter = new QueryFilter(query);
+        var order = query.Ascending ? "ASC" : "DESC";
+        var limit = query.Limit is { } l ? $" LIMIT {l.ToString(CultureInfo.InvariantCulture)}" : "";
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, null, $"SELECT d.record, d.response_status, d.created_container_id FROM decisions d WHERE {filter.Where} ORDER BY d.id {order}{limit}", filter.Parameters!);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var result = new List<DecisionRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(RecordJson.Deserialize(reader.GetString(0)) with
+            {
+                ResponseStatus = reader.IsDBNull(1) ? null : Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                CreatedContainerId = reader.IsDBNull(2) ? null : reader.GetString(2),
+            });
+        }
+        return result;
+    }
+
+    public async Task<AuditStats> StatsAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var filter = new QueryFilter(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        var totals = await RowsAsync(connection, $"SELECT '', COUNT(*) FROM decisions d WHERE {filter.Where} UNION ALL SELECT 'deny', COUNT(*) FROM decisions d WHERE {filter.Where} AND d.decision = 'deny'", filter, cancellationToken);
+        var byRule = await RowsAsync(connection, $"SELECT r.rule, COUNT(*) FROM decision_rules r JOIN decisions d ON d.id = r.decision_id WHERE r.action = 'deny' AND {filter.Where} GROUP BY r.rule ORDER BY 2 DESC, 1", filter, cancellationToken);
+        var byUser = await RowsAsync(connection, $"SELECT COALESCE(d.user_name, '-'), COUNT(*) FROM decisions d WHERE d.decision = 'deny' AND {filter.Where} GROUP BY COALESCE(d.user_name, '-') ORDER BY 2 DESC, 1", filter, cancellationToken);
+        var byDay = await RowsAsync(connection, $"SELECT CAST(d.time_ms / 86400000 AS TEXT), COUNT(*) FROM decisions d WHERE d.decision = 'deny' AND {filter.Where} GROUP BY d.time_ms / 86400000 ORDER BY 1", filter, cancellationToken);
+        var days = byDay.Select(r => r with { Key = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(r.Key, CultureInfo.InvariantCulture) * 86_400_000).UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).ToList();
+        return new AuditStats(totals[0].Count, totals[1].Count, byRule, byUser, days);
+    }
+
+    private static async Task<List<StatRow>> RowsAsync(DbConnection connection, string sql, QueryFilter filter, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, null, sql, filter.Parameters!);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<StatRow>();
+        while (await reader.ReadAsync(ct)) rows.Add(new StatRow(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        return rows;
+    }
+
+    public async Task<int> TrimAsync(RetentionPolicy retention, DateTimeOffset now, int batch, CancellationToken cancellationToken = default)
+    {
+        if (retention.KeepsAll) return 0;
+        await _writerGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= await OpenAsync(cancellationToken);
+            // Everything strictly below the cut goes: the age floor, or the id just past the newest MaxRecords.
+            string? cut = retention.MaxAge is { } age ? DecisionId.Floor(now - age) : null;
+            if (retention.MaxRecords is { } max)
+            {
+                var keepFrom = await ScalarAsync(_writer, "SELECT id FROM decisions ORDER BY id DESC LIMIT 1 OFFSET @n", [("n", Math.Max(0, max - 1))], cancellationToken);
+                if (keepFrom is not null && (cut is null || string.CompareOrdinal(keepFrom, cut) > 0)) cut = keepFrom;
+            }
+            if (cut is null) return 0;
+            var last = await ScalarAsync(_writer, $"SELECT MAX(id) FROM (SELECT id FROM decisions WHERE id < @cut ORDER BY id LIMIT {batch.ToString(CultureInfo.InvariantCulture)}) x", [("cut", cut)], cancellationToken);
+            if (last is null) return 0;
+            await using var tx = await _writer.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(_writer, tx, "DELETE FROM decision_rules WHERE decision_id <= @last", [("last", last)], cancellationToken);
+            await ExecuteAsync(_writer, tx, "DELETE FROM decision_images WHERE decision_id <= @last", [("last", last)], cancellationToken);
+            var deleted = await ExecuteAsync(_writer, tx, "DELETE FROM decisions WHERE id <= @last", [("last", last)], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return deleted;
+        }
+        catch
+        {
+            await DropWriterAsync();
+            throw;
+        }
+        finally
+        {
+            _writerGate.Release();
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var cmd = Command(connection, null, "SELECT COUNT(*) FROM decisions", []);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is null) return;
+        try { await _writer.DisposeAsync(); } catch (DbException) { /* already broken */ }
+        _writer = null;
+    }
+
+    private static async Task<string?> ScalarAsync(DbConnection connection, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, null, sql, parameters);
+        var value = await cmd.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? null : (string)value;
+    }
+
+    protected static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, IReadOnlyList<(string, object?)> parameters, CancellationToken ct)
+    {
+        await using var cmd = Command(connection, tx, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await DropWriterAsync();
+        _writerGate.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
