@@ -3,6 +3,9 @@ using System.Net;
 using DockerGuard.Admission;
 using DockerGuard.Admission.Hosting;
 using DockerGuard.Admission.Review;
+using DockerGuard.Audit;
+using DockerGuard.Audit.Configuration;
+using DockerGuard.Audit.Pipeline;
 
 namespace DockerGuard.Cli.Commands;
 
@@ -14,10 +17,13 @@ public sealed class WebhookServeCommand : ICliCommand
     public string Usage => """
         dockerguard webhook serve (--tls-cert FILE --tls-key FILE | --self-signed [--state-dir DIR])
                                   [--address IP] [--port N] [--policy-dir DIR] [--controllers deny|warn]
+                                  [--audit STORE]
           --tls-cert/--tls-key  PEM serving certificate and key; reloaded when the files change
           --self-signed         generate a CA and serving certificate into --state-dir (default: a temp dir)
                                 and print the CA bundle path for clientConfig.caBundle
           --controllers         deny (default) or warn on violations in controllers' pod templates
+          --audit               record every decision (sqlite:PATH or postgres://...) before answering;
+                                fail closed: a decision that cannot be recorded is denied
           endpoints: POST /validate, GET /healthz, GET /readyz
         """;
 
@@ -32,6 +38,7 @@ public sealed class WebhookServeCommand : ICliCommand
         var port = a.Option("port", "8443");
         var policyDir = a.Option("policy-dir");
         var controllers = a.Option("controllers", "deny");
+        var auditStore = a.Option("audit");
         a.RejectUnknown();
 
         if (!IPAddress.TryParse(address, out var ip)) throw new CliUsageException($"--address '{address}' is not an IP address");
@@ -58,7 +65,9 @@ public sealed class WebhookServeCommand : ICliCommand
 
         var policy = WebhookPolicy.Load(policyDir);
         var options = new WebhookOptions { Address = ip, Port = portNumber, CertFile = cert!, KeyFile = key!, ControllerMode = mode };
-        await using var server = await WebhookServer.StartAsync(options, policy, NoDecisionAudit.Instance, cancellationToken);
+        await using var audit = auditStore is null ? null : await DecisionAudit.StartAsync(new AuditOptions { Store = auditStore }, cancellationToken: cancellationToken);
+        if (audit is null) context.Error.WriteLine("dockerguard webhook: no --audit store given; decisions are not recorded");
+        await using var server = await WebhookServer.StartAsync(options, policy, (IDecisionAudit?)audit ?? NoDecisionAudit.Instance, cancellationToken);
         context.Out.WriteLine($"dockerguard webhook listening on {server.Address} (POST /validate, policy {policy.Current.Version.Short}, controllers: {controllers})");
         context.Out.Flush();
 

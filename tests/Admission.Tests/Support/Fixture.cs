@@ -29,7 +29,7 @@ public static class Fixture
     {
         var review = Json("pod-create-ordinary");
         review["request"]!["uid"] = uid;
-        review["request"]!["object"] = pod;
+        review["request"]!["object"] = pod.DeepClone();
         return Bytes(review);
     }
 }
