@@ -6,6 +6,8 @@ public static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new Commands.VersionCommand(),
+        new Commands.WebhookServeCommand(),
+        new Commands.WebhookManifestsCommand(),
         new Commands.PolicyLintCommand(),
         new Commands.PolicyTestCommand(),
         new Commands.RulesCommand(),
