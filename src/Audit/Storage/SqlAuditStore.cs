@@ -56,8 +56,7 @@ public abstract class SqlAuditStore : IAuditStore
         {
             _writer ??= await OpenAsync(cancellationToken);
             await using var tx = await _writer.BeginTransactionAsync(cancellationToken);
-            for (var i = 0; i < records.Count; i += RowsPerStatement)
-                await InsertAsync(_writer, tx, records.Skip(i).Take(RowsPerStatement).ToList(), cancellationToken);
+            await InsertAsync(_writer, tx, records, cancellationToken);
             foreach (var c in completions)
                 await ExecuteAsync(_writer, tx, "UPDATE decisions SET response_status = @s, created_container_id = @c WHERE id = @id",
                     [("s", (object?)c.ResponseStatus), ("c", Redactor.Text(c.ContainerId)), ("id", c.DecisionId)], cancellationToken);
@@ -75,45 +74,59 @@ public abstract class SqlAuditStore : IAuditStore
         }
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction tx, List<DecisionRecord> rows, CancellationToken ct)
+    /// <summary>Inserts a batch inside the caller's transaction. Default: multi-row INSERTs, one round trip per
+    /// <see cref="RowsPerStatement"/> rows, which suits a server over a socket.</summary>
+    protected virtual async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<DecisionRecord> records, CancellationToken ct)
+    {
+        for (var i = 0; i < records.Count; i += RowsPerStatement)
+            await InsertRowsAsync(connection, tx, records.Skip(i).Take(RowsPerStatement).ToList(), ct);
+    }
+
+    /// <summary>The three rows-sets a record becomes: the decision (JSON of the record without completion fields), its rules (strongest action each), its images.</summary>
+    protected static (object?[] Decision, IEnumerable<(string Rule, string Action)> Rules, IEnumerable<string> Images) Rows(DecisionRecord r) =>
+        ([r.Id, r.Time.ToUnixTimeMilliseconds(), r.Host, r.Surface, r.Operation, r.User, r.Namespace, r.Decision, r.PolicyVersion, r.ResponseStatus, r.CreatedContainerId,
+            RecordJson.Serialize(r with { ResponseStatus = null, CreatedContainerId = null })],
+         r.Violations.GroupBy(v => v.Rule).Select(g => (g.Key, g.Select(v => v.Action).OrderBy(ActionRank).First())),
+         r.Images.Distinct(StringComparer.Ordinal));
+
+    protected const string DecisionColumns = "id, time_ms, host, surface, operation, user_name, namespace, decision, policy_version, response_status, created_container_id, record";
+
+    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction tx, List<DecisionRecord> rows, CancellationToken ct)
     {
         var decisionParams = new List<(string, object?)>();
         var ruleParams = new List<(string, object?)>();
         var imageParams = new List<(string, object?)>();
-        var decisions = new StringBuilder("INSERT INTO decisions (id, time_ms, host, surface, operation, user_name, namespace, decision, policy_version, response_status, created_container_id, record) VALUES ");
+        var decisions = new List<string>();
         var rules = new List<string>();
         var images = new List<string>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            if (i > 0) decisions.Append(',');
-            decisions.Append(CultureInfo.InvariantCulture, $"(@id{i},@t{i},@h{i},@s{i},@o{i},@u{i},@n{i},@d{i},@p{i},@rs{i},@c{i},@j{i})");
-            decisionParams.AddRange([($"id{i}", r.Id), ($"t{i}", r.Time.ToUnixTimeMilliseconds()), ($"h{i}", r.Host), ($"s{i}", r.Surface),
-                ($"o{i}", r.Operation), ($"u{i}", r.User), ($"n{i}", r.Namespace), ($"d{i}", r.Decision), ($"p{i}", r.PolicyVersion),
-                ($"rs{i}", r.ResponseStatus), ($"c{i}", r.CreatedContainerId), ($"j{i}", RecordJson.Serialize(r with { ResponseStatus = null, CreatedContainerId = null }))]);
-            // One row per rule and record, with the strongest action (a rule may fire on several containers).
+            var (decision, ruleRows, imageRows) = Rows(rows[i]);
+            decisions.Add("(" + string.Join(',', decision.Select((_, c) => $"@d{i}_{c}")) + ")");
+            decisionParams.AddRange(decision.Select((v, c) => ($"d{i}_{c}", v)));
             var k = 0;
-            foreach (var rule in r.Violations.GroupBy(v => v.Rule))
+            foreach (var (rule, action) in ruleRows)
             {
-                rules.Add($"(@r{i}_{k},@id{i}_{k},@a{i}_{k})");
-                ruleParams.AddRange([($"r{i}_{k}", rule.Key), ($"id{i}_{k}", r.Id), ($"a{i}_{k}", rule.Select(v => v.Action).OrderBy(ActionRank).First())]);
+                rules.Add($"(@r{i}_{k},@ri{i}_{k},@ra{i}_{k})");
+                ruleParams.AddRange([($"r{i}_{k}", rule), ($"ri{i}_{k}", rows[i].Id), ($"ra{i}_{k}", action)]);
                 k++;
             }
-            for (k = 0; k < r.Images.Length; k++)
+            k = 0;
+            foreach (var image in imageRows)
             {
-                images.Add($"(@m{i}_{k},@id{i}_{k})");
-                imageParams.AddRange([($"m{i}_{k}", r.Images[k]), ($"id{i}_{k}", r.Id)]);
+                images.Add($"(@m{i}_{k},@mi{i}_{k})");
+                imageParams.AddRange([($"m{i}_{k}", image), ($"mi{i}_{k}", rows[i].Id)]);
+                k++;
             }
         }
-        decisions.Append(" ON CONFLICT (id) DO NOTHING");
-        await ExecuteAsync(connection, tx, decisions.ToString(), decisionParams, ct);
+        await ExecuteAsync(connection, tx, $"INSERT INTO decisions ({DecisionColumns}) VALUES {string.Join(',', decisions)} ON CONFLICT (id) DO NOTHING", decisionParams, ct);
         if (rules.Count > 0)
             await ExecuteAsync(connection, tx, $"INSERT INTO decision_rules (rule, decision_id, action) VALUES {string.Join(',', rules)} ON CONFLICT DO NOTHING", ruleParams, ct);
         if (images.Count > 0)
             await ExecuteAsync(connection, tx, $"INSERT INTO decision_images (image, decision_id) VALUES {string.Join(',', images)} ON CONFLICT DO NOTHING", imageParams, ct);
     }
 
-    private static int ActionRank(string action) => action switch { "deny" => 0, "warn" => 1, _ => 2 };
+    protected static int ActionRank(string action) => action switch { "deny" => 0, "warn" => 1, _ => 2 };
 
     public async Task<IReadOnlyList<DecisionRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
@@ -218,7 +231,7 @@ public abstract class SqlAuditStore : IAuditStore
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    protected static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {
         var cmd = connection.CreateCommand();
         cmd.CommandText = sql;

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using DockerGuard.Audit.Configuration;
+using DockerGuard.Audit.Pipeline;
+
+namespace DockerGuard.Audit.Benchmarks;
+
+/// <summary>
+/// Open loop: decisions arrive at a fixed rate (as requests would), each measured from arrival to
+/// RecordAsync returning: the latency the audit trail adds to a decision.
+/// </summary>
+public static class LatencyRun
+{
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        var rate = options.Int("rate", 2000);
+        var seconds = options.Int("seconds", 10);
+        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench" });
+        for (var w = 0; w < 200; w++) await audit.RecordAsync(SyntheticEntries.Make(w));
+        var total = rate * seconds;
+        var samples = new double[total];
+        var pending = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        var tick = Stopwatch.Frequency / (double)rate;
+        for (var i = 0; i < total; i++)
+        {
+            var due = (long)(i * tick);
+            while (clock.ElapsedTicks < due)
+            {
+                if (due - clock.ElapsedTicks > Stopwatch.Frequency / 1000) await Task.Delay(1);
+                else Thread.SpinWait(50);
+            }
+            var index = i;
+            var arrived = Stopwatch.GetTimestamp();
+            pending.Add(Record(audit, index, arrived, samples));
+        }
+        await Task.WhenAll(pending);
+        var actual = total / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"latency store={audit.Store.Description} target={rate}/s achieved={actual:F0}/s");
+        Console.WriteLine($"  added latency per decision: {Percentiles.Describe([.. samples])}");
+        return 0;
+    }
+
+    private static async Task Record(DecisionAudit audit, int i, long arrived, double[] samples)
+    {
+        await audit.RecordAsync(SyntheticEntries.Make(i));
+        samples[i] = Stopwatch.GetElapsedTime(arrived).TotalMilliseconds;
+    }
+}

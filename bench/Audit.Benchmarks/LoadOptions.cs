@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace DockerGuard.Audit.Benchmarks;
+
+/// <summary>--name value pairs with defaults; the store defaults to a fresh SQLite file under /tmp.</summary>
+public sealed record LoadOptions(Dictionary<string, string> Values)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2) values[args[i].TrimStart('-')] = args[i + 1];
+        return new LoadOptions(values);
+    }
+
+    public string Store => Values.GetValueOrDefault("store") ?? $"sqlite:/tmp/dg-bench-{Environment.ProcessId}/audit.db";
+    public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}
