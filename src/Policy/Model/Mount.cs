@@ -39,6 +39,13 @@ public sealed record Mount
     public bool ReadOnly { get; init; }
     public Propagation Propagation { get; init; } = Propagation.Private;
     public string? PropagationAsWritten { get; init; }
+    /// <summary>
+    /// The runtime added this mount for the container's own files, not the user (Docker's
+    /// <c>/etc/hosts</c>, <c>/etc/resolv.conf</c>, <c>/etc/hostname</c> from
+    /// <c>/var/lib/docker/containers/&lt;id&gt;/</c>, podman's <c>userdata</c> files): host-path rules skip
+    /// it. Only an adapter that can prove it (the OCI adapter, from the container's own id) sets it.
+    /// </summary>
+    public bool RuntimeProvided { get; init; }
 
     public bool IsHostPath => Kind is MountKind.Bind or MountKind.HostPath;
 }
