@@ -1,0 +1,3 @@
+using DockerGuard.OciHook.Hook;
+
+return HookProgram.Run(args, Console.OpenStandardInput(), Console.OpenStandardError(), Environment.GetEnvironmentVariable);

@@ -1,0 +1,3 @@
+using DockerGuard.OciHook.Wrapper;
+
+return RuncWrapper.Run(args, Console.Error, Environment.GetEnvironmentVariable);

@@ -1,0 +1,36 @@
+using System.Text;
+using DockerGuard.Policy.Catalog;
+
+namespace DockerGuard.OciHook.Hook;
+
+/// <summary>
+/// The one line the hook writes on stderr. runc folds the hook's stdout and stderr into the error the
+/// user sees (oci-hooks.md §6), so it must be a single, self-contained line:
+/// <c>dockerguard: denied &lt;short id&gt;: &lt;rule id&gt;: &lt;field&gt; &lt;detail&gt;</c>, violations joined by "; ".
+/// </summary>
+public static class DenialLine
+{
+    private const int MaxChars = 2000;
+
+    public static string Denied(string shortId, IEnumerable<Violation> denials)
+    {
+        var sb = new StringBuilder("dockerguard: denied ").Append(shortId).Append(": ");
+        var list = denials.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var clause = $"{list[i].RuleId}: {list[i].FieldPath} {list[i].Detail}";
+            var sep = i == 0 ? "" : "; ";
+            if (sb.Length + sep.Length + clause.Length > MaxChars)
+            {
+                sb.Append(sep).Append("and ").Append(list.Count - i).Append(" more");
+                break;
+            }
+            sb.Append(sep).Append(clause);
+        }
+        return OneLine(sb.ToString());
+    }
+
+    public static string Error(string shortId, string message) => OneLine($"dockerguard: error {shortId}: {message}");
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,47 @@
+namespace DockerGuard.OciHook.Hook;
+
+/// <summary>What the input failed on decides nothing by itself: fail closed unless the operator chose otherwise.</summary>
+public enum InputFailureMode
+{
+    Deny,
+    Allow,
+}
+
+/// <summary>
+/// The hook's configuration, from the environment its hooks.d entry sets explicitly (a hook must
+/// never depend on the runtime's environment; oci-hooks.md §7). Unknown values are errors, so a typo
+/// cannot turn fail-closed into fail-open.
+/// </summary>
+public sealed record HookSettings
+{
+    public const string OnErrorVariable = "DOCKERGUARD_ON_ERROR";
+    public const string PolicyVariable = "DOCKERGUARD_POLICY";
+    public const string AuditVariable = "DOCKERGUARD_AUDIT";
+
+    public InputFailureMode OnError { get; init; } = InputFailureMode.Deny;
+    /// <summary>Policy file or directory; null runs the catalogue defaults.</summary>
+    public string? PolicyPath { get; init; }
+    /// <summary>Where decisions are recorded; null records nothing.</summary>
+    public string? AuditPath { get; init; }
+
+    public static HookSettings FromEnvironment(Func<string, string?> variable)
+    {
+        var onError = variable(OnErrorVariable) switch
+        {
+            null or "" or "deny" => InputFailureMode.Deny,
+            "allow" => InputFailureMode.Allow,
+            var other => throw new HookSetupException($"{OnErrorVariable}={other}: expected deny or allow"),
+        };
+        return new HookSettings
+        {
+            OnError = onError,
+            PolicyPath = NullIfEmpty(variable(PolicyVariable)),
+            AuditPath = NullIfEmpty(variable(AuditVariable)),
+        };
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}
+
+/// <summary>The hook itself is misconfigured (bad setting, unreadable policy): always fails closed.</summary>
+public sealed class HookSetupException(string message, Exception? inner = null) : Exception(message, inner);

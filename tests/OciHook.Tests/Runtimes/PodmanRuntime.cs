@@ -1,0 +1,58 @@
+using DockerGuard.OciHook.Install;
+using DockerGuard.OciHook.Tests.Support;
+
+namespace DockerGuard.OciHook.Tests.Runtimes;
+
+/// <summary>
+/// A private podman (real podman + runc) whose only hooks directory holds DockerGuard's published
+/// hook: own containers.conf, storage, run root and tmpdir under one temp dir, vfs storage, a busybox
+/// image imported from a tar. Settings from oci-hooks.md §9: runc (crun fails on this hybrid cgroup
+/// host) and ulimits that fit the VM's hard limits. Everything is removed on dispose.
+/// </summary>
+public sealed class PodmanRuntime : IAsyncLifetime
+{
+    public const string Image = "localhost/dg-bb:latest";
+
+    public string Dir { get; } = Path.Combine(Path.GetTempPath(), $"dg-podman-{Guid.NewGuid():N}"[..24]);
+    public string HooksDir => Path.Combine(Dir, "hooks.d");
+
+    private Dictionary<string, string> Env => new() { ["CONTAINERS_CONF"] = Path.Combine(Dir, "containers.conf") };
+
+    private string[] Globals =>
+    [
+        "--root", Path.Combine(Dir, "root"), "--runroot", Path.Combine(Dir, "runroot"), "--tmpdir", Path.Combine(Dir, "tmp"),
+        "--storage-driver", "vfs", "--hooks-dir", HooksDir,
+    ];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(HooksDir);
+        File.WriteAllText(Path.Combine(Dir, "containers.conf"), """
+            [containers]
+            default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+            netns = "none"
+            [engine]
+            runtime = "runc"
+            cgroup_manager = "cgroupfs"
+            events_logger = "file"
+            """);
+        var hook = await PublishedBinaries.HookAsync();
+        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, []));
+        var tar = Path.Combine(Dir, "bb.tar");
+        BusyboxImage.WriteTar(tar);
+        await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
+    }
+
+    public Task<RunResult> Podman(params string[] args) => Run.Async("podman", [.. Globals, .. args], Env, timeout: TimeSpan.FromMinutes(1));
+
+    /// <summary><c>podman run --rm FLAGS image echo ran</c>.</summary>
+    public Task<RunResult> RunContainer(params string[] flags) => Podman(["run", "--rm", .. flags, Image, "echo", "ran"]);
+
+    public async Task DisposeAsync()
+    {
+        await Podman("rm", "--all", "--force");
+        await Run.Async("podman", [.. Globals, "rmi", "--all", "--force"], Env);
+        MountTable.UnmountUnder(Dir);
+        Directory.Delete(Dir, true);
+    }
+}
