@@ -6,7 +6,9 @@ namespace DockerGuard.OciHook.Hook;
 /// <summary>
 /// The one line the hook writes on stderr. runc folds the hook's stdout and stderr into the error the
 /// user sees (oci-hooks.md §6), so it must be a single, self-contained line:
-/// <c>dockerguard: denied &lt;short id&gt;: &lt;rule id&gt;: &lt;field&gt; &lt;detail&gt;</c>, violations joined by "; ".
+/// <c>dockerguard: denied &lt;short id&gt;: &lt;rule id&gt;: &lt;field&gt; &lt;detail&gt;</c>, one clause per rule
+/// joined by "; ". A privileged config grants some 40 capabilities; listing each would bury the other
+/// rules, so a rule shows its first violation and how many more it found.
 /// </summary>
 public static class DenialLine
 {
@@ -15,14 +17,16 @@ public static class DenialLine
     public static string Denied(string shortId, IEnumerable<Violation> denials)
     {
         var sb = new StringBuilder("dockerguard: denied ").Append(shortId).Append(": ");
-        var list = denials.ToList();
-        for (var i = 0; i < list.Count; i++)
+        var byRule = denials.GroupBy(v => v.RuleId, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < byRule.Count; i++)
         {
-            var clause = $"{list[i].RuleId}: {list[i].FieldPath} {list[i].Detail}";
+            var first = byRule[i].First();
+            var more = byRule[i].Count() - 1;
+            var clause = $"{first.RuleId}: {first.FieldPath} {first.Detail}" + (more > 0 ? $" (+{more} more)" : "");
             var sep = i == 0 ? "" : "; ";
             if (sb.Length + sep.Length + clause.Length > MaxChars)
             {
-                sb.Append(sep).Append("and ").Append(list.Count - i).Append(" more");
+                sb.Append(sep).Append("and ").Append(byRule.Count - i).Append(" more rules");
                 break;
             }
             sb.Append(sep).Append(clause);

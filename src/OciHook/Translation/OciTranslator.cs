@@ -27,7 +27,7 @@ public static class OciTranslator
             CapDrop = CapabilityTranslation.Dropped(granted),
             ReadOnlyRootFilesystem = Field.Of(spec.Root?.Readonly == true, "root.readonly"),
             ProcMount = Field.Of((spec.Linux?.MaskedPaths ?? []).Count == 0 ? "Unmasked" : "Default", "linux.maskedPaths"),
-            Mounts = MountTranslation.Translate(spec),
+            Mounts = MountTranslation.Translate(spec, id),
             Devices = DeviceTranslation.Devices(spec.Linux),
             DeviceCgroupRules = DeviceTranslation.WildcardRules(spec.Linux),
             Limits = LimitsOf(spec.Linux?.Resources),

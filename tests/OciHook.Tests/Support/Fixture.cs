@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using DockerGuard.OciHook.Spec;
 using DockerGuard.OciHook.Translation;
@@ -20,9 +21,15 @@ public static class Fixture
     public static OciSpec Spec(string name) =>
         JsonSerializer.Deserialize(File.ReadAllBytes(PathOf(name)), OciJsonContext.Default.OciSpec)!;
 
-    public static OciState State(string bundle = "/run/bundle") => new() { OciVersion = "1.0.2", Id = Id, Status = "creating", Pid = 4242, Bundle = bundle };
+    public static OciState State(string bundle = "/run/bundle", string id = Id) => new() { OciVersion = "1.0.2", Id = id, Status = "creating", Pid = 4242, Bundle = bundle };
 
-    public static WorkloadRequest Translate(string name) => OciTranslator.Translate(State(), Spec(name), new CapturedHost());
+    /// <summary>The id of the container the fixture was captured from: engines name its per-container
+    /// directory after it (…/containers/&lt;id&gt;/hosts); <see cref="Id"/> when the capture shows none.</summary>
+    public static string IdOf(string name) =>
+        Regex.Match(File.ReadAllText(PathOf(name)), "containers/([0-9a-f]{64})/") is { Success: true } m ? m.Groups[1].Value : Id;
+
+    /// <summary>Translated under the id the engine gave it, as the hook sees it at createRuntime.</summary>
+    public static WorkloadRequest Translate(string name) => OciTranslator.Translate(State(id: IdOf(name)), Spec(name), new CapturedHost());
 
     public static Container Container(string name) => Translate(name).Containers.Single();
 }

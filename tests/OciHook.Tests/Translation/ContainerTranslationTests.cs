@@ -164,7 +164,25 @@ public class ContainerTranslationTests
         var request = Fixture.Translate("podman-default");
         request.Surface.Should().Be(Surface.Oci);
         request.Operation.Should().Be(Operation.Create);
-        request.Resource.Id.Should().Be(Fixture.Id);
-        request.Containers[0].Name.Should().Be("0123456789ab");
+        request.Resource.Id.Should().Be("be7f025ddfd772abc3876bf227003890ae647f7fe0a1de2f21e593ecf0d5cf81");
+        request.Containers[0].Name.Should().Be("be7f025ddfd7");
+    }
+
+    [Theory]
+    [InlineData("docker-default", "/etc/resolv.conf", "/etc/hostname", "/etc/hosts")]
+    [InlineData("podman-default", "/dev/shm", "/run/.containerenv", "/etc/hostname", "/etc/hosts")]
+    public void The_engines_own_per_container_files_are_not_host_mounts(string fixture, params string[] targets)
+    {
+        Fixture.Container(fixture).Mounts.Select(m => m.Target).Should().NotContain(targets);
+    }
+
+    [Fact]
+    public void Another_containers_files_are_host_mounts()
+    {
+        // Same config, but the hook runs for a different container: the binds are no longer its own.
+        var spec = Fixture.Spec("docker-default");
+        var c = DockerGuard.OciHook.Translation.OciTranslator.Translate(Fixture.State(), spec, new CapturedHost()).Containers[0];
+        c.Mounts.Select(m => m.Target).Should().Contain(["/etc/resolv.conf", "/etc/hostname", "/etc/hosts"]);
+        c.Mounts.Should().Contain(m => m.Source.StartsWith("/var/lib/docker/containers/", StringComparison.Ordinal));
     }
 }
