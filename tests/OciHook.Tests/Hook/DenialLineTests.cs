@@ -7,7 +7,11 @@ public class DenialLineTests
 {
     private static Violation V(string rule, string field, string detail) => new()
     {
-        RuleId = rule, Action = RuleAction.Deny, FieldPath = field, Detail = detail, Remediation = "fix it",
+        RuleId = rule,
+        Action = RuleAction.Deny,
+        FieldPath = field,
+        Detail = detail,
+        Remediation = "fix it",
     };
 
     [Fact]

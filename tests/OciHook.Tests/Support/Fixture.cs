@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DockerGuard.OciHook.Spec;
 using DockerGuard.OciHook.Translation;
 using DockerGuard.Policy.Model;
