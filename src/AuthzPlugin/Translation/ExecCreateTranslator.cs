@@ -26,6 +26,8 @@ public static class ExecCreateTranslator
             Container = target,
             Privileged = Field.Of(body.Bool("Privileged") ?? false, body.PathOf("Privileged")),
             User = userField,
+            // Not an override: exec-user-root's denyAnyUserOverride must not flag the container's own user.
+            UserFromContainer = user.Length == 0,
             Command = [.. (body.Strings("Cmd") ?? []).Select(c => c.Value)],
             Tty = body.Bool("Tty") ?? false,
             Stdin = body.Bool("AttachStdin") ?? false,

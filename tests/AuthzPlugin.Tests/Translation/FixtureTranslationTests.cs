@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using DockerGuard.AuthzPlugin.Tests.Support;
 using DockerGuard.AuthzPlugin.Translation;
+using DockerGuard.Policy.Catalog;
+using DockerGuard.Policy.Evaluation;
 using DockerGuard.Policy.Model;
 
 namespace DockerGuard.AuthzPlugin.Tests.Translation;
@@ -140,6 +143,7 @@ public class FixtureTranslationTests
         t.Exec!.Container.Should().Be("running");
         t.Exec.Privileged!.Value.Value.Should().Be(privileged);
         if (user is not null) t.Exec.User.Should().Be(Field.Of(user, "User"));
+        t.Exec.UserFromContainer.Should().Be(user is null, "only an exec that names no user runs as the container's user");
     }
 
     [Fact]
@@ -155,6 +159,28 @@ public class FixtureTranslationTests
         var inherited = FixtureTranslation.Translate("exec-default.authzreq", memory: memory).Request.Exec!.User!.Value;
         inherited.Value.Should().Be("1000");
         inherited.Path.Should().Contain("Config.User").And.Contain("running");
+    }
+
+    [Fact]
+    public void Inherited_exec_user_is_not_an_override_but_an_inherited_root_is_still_root()
+    {
+        var strict = new PolicyStore(new CompiledPolicy(
+            [new PlanEntry(RuleCatalog.Find("exec-user-root")!.Bind(new RuleParameters(RuleCatalog.Find("exec-user-root")!.Info.Parameters,
+                ImmutableDictionary<string, object>.Empty.Add("denyAnyUserOverride", true))), RuleAction.Deny, "strict", Scope.Everything, [])],
+            new PolicyVersion("strict"), ["strict"]));
+        WorkloadRequest ExecInto(string containerUser)
+        {
+            var memory = new ContainerMemory();
+            var created = FixtureTranslation.Translate(Deciders.Request("POST", "/v1.41/containers/create?name=running", $$$"""{"Image":"bb","User":"{{{containerUser}}}"}"""))!;
+            memory.Remember("running", created.Remember!);
+            return FixtureTranslation.Translate("exec-default.authzreq", memory: memory).Request;
+        }
+
+        strict.Evaluate(ExecInto("1000")).Allowed.Should().BeTrue("the container's own user is not a --user override");
+        strict.Evaluate(FixtureTranslation.Translate("exec-user-1000-1000.authzreq").Request).Allowed.Should().BeFalse("--user 1000:1000 is an override");
+        var root = strict.Evaluate(ExecInto("0"));
+        root.Allowed.Should().BeFalse();
+        root.Violations.Single().Detail.Should().Contain("container user 0, which is root");
     }
 
     [Fact]
