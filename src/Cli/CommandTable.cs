@@ -6,6 +6,7 @@ public static class CommandTable
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new Commands.VersionCommand(),
+        new Commands.ServeCommand(),
         new Commands.WebhookServeCommand(),
         new Commands.WebhookManifestsCommand(),
         new Commands.PolicyLintCommand(),

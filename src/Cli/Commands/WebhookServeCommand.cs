@@ -71,16 +71,8 @@ public sealed class WebhookServeCommand : ICliCommand
         context.Out.WriteLine($"dockerguard webhook listening on {server.Address} (POST /validate, policy {policy.Current.Version.Short}, controllers: {controllers})");
         context.Out.Flush();
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, s => { s.Cancel = true; stop.Cancel(); });
-        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, s => { s.Cancel = true; stop.Cancel(); });
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        using var signal = new Serving.ShutdownSignal(cancellationToken);
+        await signal.WaitAsync();
         await server.StopAsync();
         return ExitCodes.Ok;
     }
