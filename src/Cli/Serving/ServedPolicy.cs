@@ -57,7 +57,7 @@ public sealed class ServedPolicy : IDisposable
             ?? throw new InvalidOperationException($"resource {ResourceName} missing from the build");
         var text = new StreamReader(stream).ReadToEnd();
         var diagnostics = new Diagnostics();
-        var name = "(built-in) " + EmbeddedName;
+        var name = "built-in/" + EmbeddedName; // same file name, so the same content hash as policies/cis-runtime.yaml on disk
         var root = YamlFile.Parse(text, name, diagnostics);
         var document = root is null ? null : PolicyFileParser.Parse(root, new YamlSource(name, diagnostics));
         if (document is null || diagnostics.HasErrors)

@@ -30,17 +30,18 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Starts <c>dockerguard serve ARGS</c> and waits for its startup line.</summary>
     public static async Task<ServeProcess> StartAsync(params string[] args)
     {
-        var serve = Launch(null, ["serve", .. args]);
+        var serve = Launch([], ["serve", .. args]);
         await serve.WaitForLineAsync("listening on");
         return serve;
     }
 
-    /// <summary>Starts a process that runs <c>dockerguard</c> as its last arguments (e.g. under systemd-socket-activate); does not wait.</summary>
-    public static ServeProcess Launch(string? wrapper, IEnumerable<string> args)
+    /// <summary>Starts <c>dockerguard ARGS</c>, behind a wrapper command when one is given (e.g. systemd-socket-activate -l PATH); does not wait.</summary>
+    public static ServeProcess Launch(string[] wrapper, IEnumerable<string> args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var psi = new ProcessStartInfo(wrapper ?? dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (wrapper is not null) psi.ArgumentList.Add(dotnet);
+        var psi = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var w in wrapper.Skip(1)) psi.ArgumentList.Add(w);
+        if (wrapper.Length > 0) psi.ArgumentList.Add(dotnet);
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dockerguard.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         return new ServeProcess(Process.Start(psi)!);
