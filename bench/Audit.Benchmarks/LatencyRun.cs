@@ -19,6 +19,7 @@ public static class LatencyRun
         var total = rate * seconds;
         var samples = new double[total];
         var pending = new List<Task>(total);
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         var tick = Stopwatch.Frequency / (double)rate;
         for (var i = 0; i < total; i++)
@@ -37,6 +38,7 @@ public static class LatencyRun
         var actual = total / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"latency store={audit.Store.Description} target={rate}/s achieved={actual:F0}/s");
         Console.WriteLine($"  added latency per decision: {Percentiles.Describe([.. samples])}");
+        Console.WriteLine($"  {cpu.Describe(total)}");
         return 0;
     }
 

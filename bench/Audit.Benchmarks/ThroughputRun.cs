@@ -13,6 +13,7 @@ public static class ThroughputRun
         var seconds = options.Int("seconds", 10);
         await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench" });
         await audit.RecordAsync(SyntheticEntries.Make(0));
+        var cpu = new CpuMeter();
         var stop = Stopwatch.StartNew();
         var latencies = new List<double>[writersCount];
         var tasks = Enumerable.Range(0, writersCount).Select(w => Task.Run(async () =>
@@ -31,6 +32,7 @@ public static class ThroughputRun
         var all = latencies.SelectMany(l => l).ToList();
         Console.WriteLine($"throughput store={audit.Store.Description} writers={writersCount} records={all.Count} seconds={elapsed:F1} rate={all.Count / elapsed:F0} durable records/s");
         Console.WriteLine($"  RecordAsync latency: {Percentiles.Describe(all)}");
+        Console.WriteLine($"  {cpu.Describe(all.Count)}");
         return 0;
     }
 }

@@ -13,5 +13,9 @@ public static class CommandTable
         new Commands.PolicyTestCommand(),
         new Commands.RulesCommand(),
         new Commands.ExplainCommand(),
+        new Commands.AuditQueryCommand(),
+        new Commands.AuditTailCommand(),
+        new Commands.AuditStatsCommand(),
+        new Commands.AuditExportCommand(),
     ];
 }

@@ -15,4 +15,6 @@ public sealed record WebhookOptions
     public ControllerMode ControllerMode { get; init; } = ControllerMode.Deny;
     /// <summary>Used when the apiserver sends no <c>?timeout=</c> (its default is 10 s).</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>More endpoints on the same HTTPS port (the CLI adds GET /metrics); keeps this project free of exporter packages.</summary>
+    public Action<Microsoft.AspNetCore.Routing.IEndpointRouteBuilder>? MoreEndpoints { get; init; }
 }

@@ -65,6 +65,7 @@ public sealed class WebhookServer : IAsyncDisposable
             ? Results.Text("ready")
             : Results.Text("serving certificate expired", statusCode: 503));
         app.MapPost("/validate", (HttpContext context) => ValidateAsync(context, handler, options));
+        options.MoreEndpoints?.Invoke(app);
         await app.StartAsync(cancellationToken);
         return new WebhookServer(app, certificate);
     }

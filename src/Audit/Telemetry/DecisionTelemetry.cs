@@ -8,7 +8,7 @@ namespace DockerGuard.Audit.Telemetry;
 /// <summary>
 /// DockerGuard's traces and metrics, on the BCL's <see cref="ActivitySource"/> and <see cref="Meter"/>
 /// (both named <see cref="Name"/>) so this library needs no OpenTelemetry package; a host exports
-/// them with <c>AddDockerGuardTelemetry</c> (src/Observability). Surfaces need not call this:
+/// them with <c>DockerGuardTelemetry.Start</c> (src/Observability). Surfaces need not call this:
 /// <see cref="Pipeline.DecisionAudit.RecordAsync"/> opens the decision span and counts the decision.
 /// Policy reloads are reported by whoever reloads (<see cref="PolicyReload"/>).
 /// </summary>

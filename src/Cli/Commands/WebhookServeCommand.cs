@@ -6,6 +6,7 @@ using DockerGuard.Admission.Review;
 using DockerGuard.Audit;
 using DockerGuard.Audit.Configuration;
 using DockerGuard.Audit.Pipeline;
+using DockerGuard.Observability;
 
 namespace DockerGuard.Cli.Commands;
 
@@ -24,7 +25,8 @@ public sealed class WebhookServeCommand : ICliCommand
           --controllers         deny (default) or warn on violations in controllers' pod templates
           --audit               record every decision (sqlite:PATH or postgres://...) before answering;
                                 fail closed: a decision that cannot be recorded is denied
-          endpoints: POST /validate, GET /healthz, GET /readyz
+          endpoints: POST /validate, GET /healthz, GET /readyz, GET /metrics (Prometheus)
+          OpenTelemetry: decision spans and metrics go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
         """;
 
     public async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
@@ -64,11 +66,20 @@ public sealed class WebhookServeCommand : ICliCommand
         }
 
         var policy = WebhookPolicy.Load(policyDir);
-        var options = new WebhookOptions { Address = ip, Port = portNumber, CertFile = cert!, KeyFile = key!, ControllerMode = mode };
+        using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-webhook" });
+        var options = new WebhookOptions
+        {
+            Address = ip,
+            Port = portNumber,
+            CertFile = cert!,
+            KeyFile = key!,
+            ControllerMode = mode,
+            MoreEndpoints = endpoints => endpoints.MapDockerGuardMetrics(telemetry),
+        };
         await using var audit = auditStore is null ? null : await DecisionAudit.StartAsync(new AuditOptions { Store = auditStore }, cancellationToken: cancellationToken);
         if (audit is null) context.Error.WriteLine("dockerguard webhook: no --audit store given; decisions are not recorded");
-        await using var server = await WebhookServer.StartAsync(options, policy, (IDecisionAudit?)audit ?? NoDecisionAudit.Instance, cancellationToken);
-        context.Out.WriteLine($"dockerguard webhook listening on {server.Address} (POST /validate, policy {policy.Current.Version.Short}, controllers: {controllers})");
+        await using var server = await WebhookServer.StartAsync(options, policy, (IDecisionAudit?)audit ?? UnrecordedAudit.Instance, cancellationToken);
+        context.Out.WriteLine($"dockerguard webhook listening on {server.Address} (POST /validate, GET /metrics, policy {policy.Current.Version.Short}, controllers: {controllers})");
         context.Out.Flush();
 
         using var signal = new Serving.ShutdownSignal(cancellationToken);

@@ -46,8 +46,48 @@ public sealed class PostgresServer : IDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
-    public void Start() => AsPostgres("pg_ctl", "-D", DataDir, "-l", Path.Combine(_root, "log"), "-w", "-o",
-        $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=on", "start");
+    /// <summary>How long start-up may take before the tests give up; generous because CI machines are shared.</summary>
+    public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Starts the server and returns once a real connection succeeds. <c>pg_ctl -w</c> alone is not
+    /// enough: under load a connection made right after it can still get 57P03 ("the database system
+    /// is starting up / not yet accepting connections"), so we poll until a query runs or the deadline passes.
+    /// </summary>
+    public void Start()
+    {
+        AsPostgres("pg_ctl", "-D", DataDir, "-l", Path.Combine(_root, "log"), "-w", "-t", ((int)StartDeadline.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "-o",
+            $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=on", "start");
+        WaitUntilAcceptingConnections(AdminConnectionString, StartDeadline, Path.Combine(_root, "log"));
+    }
+
+    internal static void WaitUntilAcceptingConnections(string connectionString, TimeSpan deadline, string? logFile = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            try
+            {
+                using var conn = new NpgsqlConnection(connectionString);
+                conn.Open();
+                using var cmd = new NpgsqlCommand("SELECT 1", conn);
+                cmd.ExecuteScalar();
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or SocketException or IOException or TimeoutException)
+            {
+                if (stopwatch.Elapsed > deadline)
+                {
+                    var log = logFile is not null && File.Exists(logFile) ? File.ReadAllText(logFile) : "";
+                    throw new InvalidOperationException($"PostgreSQL did not accept connections within {deadline.TotalSeconds:0} s: {e.Message}\n{log}", e);
+                }
+                NpgsqlConnection.ClearAllPools();
+                Thread.Sleep(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
+            }
+        }
+    }
 
     /// <summary>Immediate shutdown: connections drop as if the server had crashed.</summary>
     public void Stop()

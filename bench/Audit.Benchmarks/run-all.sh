@@ -1,0 +1,48 @@
+#!/bin/sh
+# Every audit-trail number in docs/performance.md, in one command (run as root from the repository root):
+#   sh bench/Audit.Benchmarks/run-all.sh [seconds-per-run]
+# SQLite always; PostgreSQL too when Debian's postgresql 15 is installed (a throwaway server in a temp dir).
+set -eu
+SECONDS_PER_RUN=${1:-10}
+PGBIN=/usr/lib/postgresql/15/bin
+WORK=$(mktemp -d /tmp/dg-audit-bench.XXXXXX)
+PGPORT=55432
+cleanup() {
+    if [ -f "$WORK/pg/postmaster.pid" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m immediate -w stop >/dev/null 2>&1 || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+dotnet build -c Release bench/Audit.Benchmarks -v q -nologo >/dev/null
+dotnet build -c Release src/Cli -v q -nologo >/dev/null
+B="dotnet bench/Audit.Benchmarks/bin/Release/net10.0/DockerGuard.Audit.Benchmarks.dll"
+CLI="dotnet src/Cli/bin/Release/net10.0/dockerguard.dll"
+
+echo "== machine"
+lscpu | grep -E 'Model name|^CPU\(s\)'; free -h | sed -n 2p; uname -r; dotnet --version; date -u; uptime
+
+run_store() {
+    store=$1
+    $B throughput --store "$store" --writers 256 --seconds "$SECONDS_PER_RUN"
+    $B latency --store "$store" --rate 2000 --seconds "$SECONDS_PER_RUN"
+}
+
+echo "== SQLite"
+run_store "sqlite:$WORK/tp.db"
+rm -f "$WORK"/tp.db*
+$B million --store "sqlite:$WORK/million.db" --count 1000000
+echo "== the mission's question through the CLI, on the million-record SQLite store (wall time including process start)"
+/usr/bin/time -f "  %e s wall" $CLI audit query --audit "sqlite:$WORK/million.db" --rule privileged --decision deny --since 7d --limit 100 >/dev/null
+rm -f "$WORK"/million.db*
+
+if [ -x "$PGBIN/pg_ctl" ]; then
+    echo "== PostgreSQL 15"
+    mkdir "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
+    runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -U postgres --locale=C -E UTF8 >/dev/null
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -t 120 \
+        -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on" start >/dev/null
+    until runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -U postgres -c 'select 1' >/dev/null 2>&1; do sleep 0.5; done
+    for db in tp million; do runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p $PGPORT -U postgres -qc "create database $db"; done
+    run_store "postgres://postgres@127.0.0.1:$PGPORT/tp"
+    $B million --store "postgres://postgres@127.0.0.1:$PGPORT/million" --count 1000000
+fi
