@@ -14,6 +14,8 @@ public class DecisionBenchmarks
 {
     private CompiledPolicy _plan = null!;
 
+    public CompiledPolicy Plan => _plan;
+
     [GlobalSetup]
     public void LoadPolicy()
     {
