@@ -6,6 +6,9 @@ public static class InputKinds
     public static IReadOnlyList<IInputReader> All { get; } =
     [
         new ModelInputReader(),
+        new DockerInputReader(),
+        new KubernetesInputReader(),
+        new OciInputReader(),
     ];
 
     public static IInputReader? Find(string kind) => All.FirstOrDefault(r => r.Kind == kind);

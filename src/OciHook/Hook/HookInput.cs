@@ -49,8 +49,11 @@ public static class HookInput
         {
             throw new OciInputException($"cannot read {path}: {e.Message}", e);
         }
-        return Parse(bytes, path, OciJsonContext.Default.OciSpec);
+        return ParseConfig(bytes, path);
     }
+
+    /// <summary>A config.json already in memory (<c>dockerguard policy test</c>'s <c>oci</c> input); <paramref name="what"/> names it in errors.</summary>
+    public static OciSpec ParseConfig(byte[] bytes, string what) => Parse(bytes, what, OciJsonContext.Default.OciSpec);
 
     private static T Parse<T>(byte[] bytes, string what, JsonTypeInfo<T> type) where T : class
     {
