@@ -20,7 +20,7 @@ public static class LoadMode
         await using var child = options.Socket is null ? await ServerProcess.StartAsync(options) : null;
         var socket = child?.Socket ?? options.Socket!;
         var pid = child?.Pid ?? options.ServerPid;
-        Console.WriteLine(child is null ? $"plugin: already running on {socket}" : $"plugin: child process {pid} on {socket}, policy {options.PolicyDir}, SQLite audit (synchronous=FULL){Env(options)}");
+        Console.WriteLine(child is null ? $"plugin: already running on {socket}" : $"plugin: child process {pid} on {socket}, policy {options.PolicyDir}, {AuditText(options)}{Env(options)}");
 
         ProcStatus? idle = null;
         if (pid is { } p)
@@ -74,6 +74,13 @@ public static class LoadMode
         }
         return pass ? 0 : 1;
     }
+
+    private static string AuditText(LoadOptions options) => options.Audit switch
+    {
+        "full" => "SQLite audit (synchronous=FULL, as served)",
+        "normal" => "SQLite audit (synchronous=NORMAL)",
+        _ => "NO audit (plugin cost alone)",
+    };
 
     private static string Env(LoadOptions options) => options.ServerEnv.Count == 0 ? "" : ", env " + string.Join(' ', options.ServerEnv);
 }

@@ -7,9 +7,9 @@ public sealed record LoadOptions
 {
     public const string Usage = """
         usage: AuthzPlugin.Load [--server inproc | --socket PATH [--server-pid PID]] [--rate N] [--seconds N] [--warmup-seconds N]
-                                [--policy-dir DIR] [--audit-dir DIR] [--server-env KEY=VALUE]...
+                                [--policy-dir DIR] [--audit full|normal|off] [--server-env KEY=VALUE]...
                AuthzPlugin.Load --docker-compare [--count N] [--policy-dir DIR]
-               AuthzPlugin.Load --serve --socket PATH [--policy-dir DIR] [--audit-dir DIR]   (the child the load mode starts)
+               AuthzPlugin.Load --serve --socket PATH [--policy-dir DIR] [--audit-dir DIR] [--audit full|normal|off]   (the child the load mode starts)
         """;
 
     public string Mode { get; init; } = "load";
@@ -22,6 +22,8 @@ public sealed record LoadOptions
     public int Count { get; init; } = 200;
     public string PolicyDir { get; init; } = DefaultPolicyDir();
     public string? AuditDir { get; init; }
+    /// <summary>SQLite synchronous=FULL (as served: fsync per group commit), NORMAL (no fsync per commit), or no audit at all.</summary>
+    public string Audit { get; init; } = "full";
     public IReadOnlyList<string> ServerEnv { get; init; } = [];
 
     public static LoadOptions Parse(string[] args)
@@ -45,6 +47,7 @@ public sealed record LoadOptions
                 "--count" => o with { Count = NextInt() },
                 "--policy-dir" => o with { PolicyDir = Next() },
                 "--audit-dir" => o with { AuditDir = Next() },
+                "--audit" => Next() is var a && a is "full" or "normal" or "off" ? o with { Audit = a } : throw new ArgumentException("--audit takes full, normal or off"),
                 "--server-env" => AddEnv(o, env, Next()),
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'"),
             };

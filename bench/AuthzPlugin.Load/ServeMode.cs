@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DockerGuard.Audit;
 using DockerGuard.Audit.Configuration;
 using DockerGuard.Audit.Pipeline;
 using DockerGuard.AuthzPlugin.Decisions;
@@ -11,7 +12,7 @@ namespace DockerGuard.AuthzPlugin.Load;
 /// <summary>
 /// The plugin as <c>dockerguard serve</c> runs it, in a process of its own so its RSS is the server's
 /// alone: the policy directory compiled by the policy loader, a real SQLite audit trail (default
-/// durability, synchronous=FULL), <see cref="PluginServer"/> on the socket. Prints "ready" once dockerd
+/// durability synchronous=FULL; --audit normal or off only to take the fsync apart), <see cref="PluginServer"/> on the socket. Prints "ready" once dockerd
 /// could connect; stops on SIGTERM or when its stdin closes (the parent died).
 /// </summary>
 public static class ServeMode
@@ -26,12 +27,13 @@ public static class ServeMode
             await Console.Error.WriteLineAsync($"policy directory '{options.PolicyDir}' does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Errors)}");
             return 2;
         }
-        await using var audit = await DecisionAudit.StartAsync(new AuditOptions
+        await using var audit = options.Audit == "off" ? null : await DecisionAudit.StartAsync(new AuditOptions
         {
             Store = "sqlite:" + Path.Combine(auditDir, "audit.db"),
             SpillPath = Path.Combine(auditDir, "audit-spill.jsonl"),
+            SqliteFullSync = options.Audit == "full",
         });
-        await using var server = await PluginServer.StartAsync(new PolicyStore(loaded.Plan), audit, new PluginOptions { SocketPath = socket });
+        await using var server = await PluginServer.StartAsync(new PolicyStore(loaded.Plan), (IDecisionAudit?)audit ?? new NoAudit(), new PluginOptions { SocketPath = socket });
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => { s.Cancel = true; stop.Cancel(); });

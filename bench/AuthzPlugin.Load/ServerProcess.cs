@@ -26,7 +26,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var dir = Directory.CreateTempSubdirectory("dg-authzload-").FullName;
         var socket = Path.Combine(dir, "plugin.sock");
         var psi = SelfInvocation();
-        foreach (var a in new[] { "--serve", "--socket", socket, "--policy-dir", policyDir ?? options.PolicyDir, "--audit-dir", dir }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "--serve", "--socket", socket, "--policy-dir", policyDir ?? options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit }) psi.ArgumentList.Add(a);
         psi.RedirectStandardInput = true;
         psi.RedirectStandardOutput = true;
         foreach (var pair in options.ServerEnv)
