@@ -21,12 +21,13 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Socket { get; }
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(LoadOptions options, string? policyDir = null)
+    /// <param name="socket">Where to listen; by default a socket in the temp dir.</param>
+    public static async Task<ServerProcess> StartAsync(LoadOptions options, string? socket = null)
     {
         var dir = Directory.CreateTempSubdirectory("dg-authzload-").FullName;
-        var socket = Path.Combine(dir, "plugin.sock");
+        socket ??= Path.Combine(dir, "plugin.sock");
         var psi = SelfInvocation();
-        foreach (var a in new[] { "--serve", "--socket", socket, "--policy-dir", policyDir ?? options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "--serve", "--socket", socket, "--policy-dir", options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit }) psi.ArgumentList.Add(a);
         psi.RedirectStandardInput = true;
         psi.RedirectStandardOutput = true;
         foreach (var pair in options.ServerEnv)
@@ -65,6 +66,7 @@ public sealed class ServerProcess : IAsyncDisposable
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
         _process.Dispose();
+        if (File.Exists(Socket)) File.Delete(Socket); // left by a server that had to be killed
         Directory.Delete(_dir, recursive: true);
     }
 }
