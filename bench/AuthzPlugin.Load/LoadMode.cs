@@ -21,6 +21,7 @@ public static class LoadMode
         var socket = child?.Socket ?? options.Socket!;
         var pid = child?.Pid ?? options.ServerPid;
         Console.WriteLine(child is null ? $"plugin: already running on {socket}" : $"plugin: child process {pid} on {socket}, policy {options.PolicyDir}, {AuditText(options)}{Env(options)}");
+        if (child is not null) Console.WriteLine($"plugin says: {child.Settings}");
 
         ProcStatus? idle = null;
         if (pid is { } p)

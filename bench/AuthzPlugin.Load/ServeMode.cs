@@ -37,7 +37,7 @@ public static class ServeMode
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, s => { s.Cancel = true; stop.Cancel(); });
-        Console.Out.WriteLine($"ready {Environment.ProcessId} policy {loaded.Plan.Version.Short}");
+        Console.Out.WriteLine($"ready {Environment.ProcessId} policy {loaded.Plan.Version.Short} {GcSettings()}");
         Console.Out.Flush();
         _ = Task.Run(async () =>
         {
@@ -46,5 +46,13 @@ public static class ServeMode
         });
         await server.WaitForShutdownAsync(stop.Token);
         return 0;
+    }
+
+    /// <summary>The GC's own view of its settings (not what was asked for): proves a runtimeconfig or env setting took.</summary>
+    private static string GcSettings()
+    {
+        var gc = GC.GetConfigurationVariables();
+        return string.Join(' ', new[] { "ServerGC", "ConcurrentGC", "GCGen0MaxBudget", "GCHeapHardLimit", "GCConserveMem" }
+            .Where(gc.ContainsKey).Select(k => $"{k}={gc[k]}"));
     }
 }

@@ -44,8 +44,12 @@ public sealed class ServerProcess : IAsyncDisposable
             await server.DisposeAsync();
             throw new InvalidOperationException($"the plugin server did not start (said: {line ?? "nothing"})");
         }
+        server.Settings = line;
         return server;
     }
+
+    /// <summary>The server's ready line: pid, policy version and the GC settings in effect.</summary>
+    public string Settings { get; private set; } = "";
 
     /// <summary>How to start this same program again: the apphost, or dotnet with the entry assembly.</summary>
     public static ProcessStartInfo SelfInvocation()
