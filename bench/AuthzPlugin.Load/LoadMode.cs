@@ -51,7 +51,9 @@ public static class LoadMode
                 catch (OperationCanceledException) { }
             }
         }) : Task.CompletedTask;
+        var cpuBefore = pid is { } cp ? ProcStatus.CpuTime(cp) : TimeSpan.Zero;
         var result = await run.RunAsync(TimeSpan.FromSeconds(options.Seconds));
+        var cpu = pid is { } cp2 ? ProcStatus.CpuTime(cp2) - cpuBefore : TimeSpan.Zero;
         await sampling.CancelAsync();
         await sampler;
 
@@ -59,6 +61,9 @@ public static class LoadMode
         Console.WriteLine($"latency (from due time): {Percentiles.Describe(result.LatencyMs)}");
         Console.WriteLine($"service time (from send): {Percentiles.Describe(result.ServiceMs)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator send lag p99: {result.SendLagP99Ms:F3} ms"));
+        if (pid is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server CPU: {cpu.TotalMilliseconds * 1000 / result.Sent:F0} µs per message, {cpu.TotalSeconds / options.Seconds * 100:F0}% of one core at {options.Rate}/s (does not depend on how busy the machine is)"));
         foreach (var (kind, samples) in result.ByKind) Console.WriteLine($"  {kind,-9} {Percentiles.Describe(samples)}");
 
         var p99 = Percentiles.Of(result.LatencyMs, 0.99);

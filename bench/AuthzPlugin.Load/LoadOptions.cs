@@ -8,7 +8,8 @@ public sealed record LoadOptions
     public const string Usage = """
         usage: AuthzPlugin.Load [--server inproc | --socket PATH [--server-pid PID]] [--rate N] [--seconds N] [--warmup-seconds N]
                                 [--policy-dir DIR] [--audit full|normal|off] [--server-env KEY=VALUE]...
-               AuthzPlugin.Load --docker-compare [--count N] [--policy-dir DIR]
+               AuthzPlugin.Load --docker-compare [--count N] [--policy-dir DIR] [--audit full|normal|off]
+               AuthzPlugin.Load --decide-only [--rate N --seconds N]   (CPU per decision without HTTP or audit)
                AuthzPlugin.Load --serve --socket PATH [--policy-dir DIR] [--audit-dir DIR] [--audit full|normal|off]   (the child the load mode starts)
         """;
 
@@ -38,6 +39,7 @@ public sealed record LoadOptions
             {
                 "--serve" => o with { Mode = "serve" },
                 "--docker-compare" => o with { Mode = "docker-compare" },
+                "--decide-only" => o with { Mode = "decide-only" },
                 "--server" => Next() == "inproc" ? o with { Socket = null } : throw new ArgumentException("--server takes inproc (or use --socket PATH)"),
                 "--socket" => o with { Socket = Next() },
                 "--server-pid" => o with { ServerPid = NextInt() },

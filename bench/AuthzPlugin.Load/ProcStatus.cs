@@ -16,6 +16,15 @@ public readonly record struct ProcStatus(long VmRssKb, long VmHwmKb)
         return new ProcStatus(rss, hwm);
     }
 
+    /// <summary>CPU time the process has used, user + system (/proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
+    public static TimeSpan CpuTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // the command name may hold spaces
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public static string Mb(long kb) => (kb / 1024.0).ToString("F1", CultureInfo.InvariantCulture) + " MB";
 
     private static long Kb(string line) =>

@@ -16,5 +16,6 @@ return options.Mode switch
 {
     "serve" => await ServeMode.RunAsync(options),
     "docker-compare" => await DockerCompare.RunAsync(options),
+    "decide-only" => await DecideOnlyMode.RunAsync(options),
     _ => await LoadMode.RunAsync(options),
 };
