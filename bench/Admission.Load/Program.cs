@@ -4,12 +4,13 @@ using System.Text.Json;
 using DockerGuard.Admission.Load;
 
 // dotnet run -c Release --project bench/Admission.Load -- [--rate 1000] [--seconds 20] [--warmup 5]
-//     [--protocol both|h2|http1] [--fixtures DIR] [--policy-dir DIR] [--binary PATH]
+//     [--protocol both|h2|http1] [--connections 25] [--fixtures DIR] [--policy-dir DIR] [--binary PATH]
 var options = LoadOptions.Parse(args);
 var rate = options.Int("rate", 1000);
 var seconds = options.Int("seconds", 20);
 var warmup = options.Int("warmup", 5);
 var protocol = options.String("protocol", "both");
+var connections = options.Int("connections", 25);
 var root = ReviewCorpus.RepositoryRoot();
 var corpus = ReviewCorpus.Load(options.String("fixtures", Path.Combine(root, "tests", "Admission.Tests", "Fixtures")));
 var policyDir = options.String("policy-dir", Path.Combine(root, "policies"));
@@ -32,13 +33,13 @@ var protocols = protocol switch
 };
 foreach (var version in protocols)
 {
-    using var client = Client(server.Address, server.Ca);
+    using var client = Client(server.Address, server.Ca, connections);
     await CheckAnswers(client, version);
     if (warmup > 0) await OpenLoopRun.RunAsync(client, version, corpus, rate, warmup);
     var cpuBefore = server.CpuTime();
     var result = await OpenLoopRun.RunAsync(client, version, corpus, rate, seconds);
     var cpu = server.CpuTime() - cpuBefore;
-    var label = version == HttpVersion.Version20 ? "HTTP/2 (one connection, as the apiserver's Go client)" : "HTTP/1.1 keep-alive (connection pool)";
+    var label = version == HttpVersion.Version20 ? "HTTP/2 (one connection, as the apiserver's Go client)" : $"HTTP/1.1 keep-alive (at most {connections} connections)";
     Console.WriteLine($"{label}: target {rate}/s for {seconds} s, achieved {result.AchievedRate:F0}/s, failures {result.Failures}");
     Console.WriteLine($"  latency from scheduled send: {Percentiles.Describe(result.FromSchedule)}");
     Console.WriteLine($"  service time from actual send: {Percentiles.Describe(result.Service)}");
@@ -52,12 +53,14 @@ Console.WriteLine($"webhook memory: idle after startup VmRSS {ProcessMemory.Mb(s
 return 0;
 
 // Trusts only the webhook's CA, as the apiserver does with clientConfig.caBundle. One HTTP/2
-// connection (Go's client multiplexes), HTTP/1.1 opens connections as concurrency needs and keeps them.
-static HttpClient Client(Uri address, X509Certificate2 ca)
+// connection (Go's client multiplexes); HTTP/1.1 keeps up to --connections open (the apiserver's
+// webhook transport keeps 25 idle per host), so a stall does not turn into a handshake storm.
+static HttpClient Client(Uri address, X509Certificate2 ca, int connections)
 {
     var handler = new SocketsHttpHandler
     {
         EnableMultipleHttp2Connections = false,
+        MaxConnectionsPerServer = connections,
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
         SslOptions =
         {
