@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 
 namespace DockerGuard.Admission.Load;
@@ -13,6 +14,8 @@ public sealed class ServedWebhook : IDisposable
 {
     private readonly Process _process;
     private readonly string _stateDir;
+    private int _disposed;
+    private PosixSignalRegistration[] _signals = [];
 
     private ServedWebhook(Process process, string stateDir, Uri address, X509Certificate2 ca)
     {
@@ -56,7 +59,13 @@ public sealed class ServedWebhook : IDisposable
             // Keep draining stdout so the child never blocks on a full pipe.
             _ = Task.Run(() => process.StandardOutput.ReadToEnd());
             var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caPath ?? throw new InvalidOperationException("no CA bundle path printed")));
-            return new ServedWebhook(process, stateDir, read.Result, ca);
+            var served = new ServedWebhook(process, stateDir, read.Result, ca);
+            // Interrupted (Ctrl-C, SIGTERM): take the webhook and its files down too, then exit as the signal asks.
+            served._signals = [
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => served.Dispose()),
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => served.Dispose()),
+            ];
+            return served;
         }
         catch
         {
@@ -75,14 +84,29 @@ public sealed class ServedWebhook : IDisposable
 
     private static void Stop(Process process)
     {
-        if (!process.HasExited) process.Kill();
-        process.WaitForExit(5000);
+        try
+        {
+            if (!process.HasExited) process.Kill();
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone (a signal to the whole process group reached it first).
+        }
         process.Dispose();
     }
 
     public void Dispose()
     {
-        Stop(_process);
-        Directory.Delete(_stateDir, true);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        foreach (var s in _signals) s.Dispose();
+        try
+        {
+            Stop(_process);
+        }
+        finally
+        {
+            Directory.Delete(_stateDir, true);
+        }
     }
 }
