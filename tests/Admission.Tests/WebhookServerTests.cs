@@ -36,6 +36,51 @@ public class WebhookServerTests
     }
 
     [Fact]
+    public async Task An_undecodable_object_is_answered_over_tls_with_a_denying_review()
+    {
+        await using var hook = await RunningWebhook.StartAsync();
+        using var client = hook.Client();
+        var body = Fixture.WithObject("pod-create-ordinary", o => o["spec"] = new System.Text.Json.Nodes.JsonObject { ["containers"] = "not a list" });
+        var response = await client.PostAsync("/validate?timeout=5s", Json(body));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "a non-200 or malformed answer is a webhook failure, which Ignore turns into an allow");
+        var r = Envelope.Verify(await response.Content.ReadAsByteArrayAsync(), Envelope.Uid("pod-create-ordinary"));
+        r.GetProperty("allowed").GetBoolean().Should().BeFalse();
+        r.GetProperty("status").GetProperty("message").GetString().Should().Contain("cannot decode Pod object");
+        r.GetProperty("auditAnnotations").GetProperty("decision").GetString().Should().Be("deny");
+    }
+
+    [Fact]
+    public async Task Readiness_fails_once_the_serving_certificate_has_expired()
+    {
+        var dir = Directory.CreateTempSubdirectory("dg-webhook-expired-").FullName;
+        try
+        {
+            // Issued 10 days ago for 2 days: expired, yet loadable, as a certificate nobody rotated.
+            var (_, cert, key) = SelfSignedCertificates.Generate(["localhost"], TimeSpan.FromDays(2), new PastTime(TimeSpan.FromDays(10)));
+            var files = new CertificateFiles(Path.Combine(dir, "ca.crt"), Path.Combine(dir, "tls.crt"), Path.Combine(dir, "tls.key"));
+            await File.WriteAllTextAsync(files.Cert, cert);
+            await File.WriteAllTextAsync(files.Key, key);
+            var options = new WebhookOptions { Address = IPAddress.Loopback, Port = 0, CertFile = files.Cert, KeyFile = files.Key };
+            await using var server = await WebhookServer.StartAsync(options, Engine.Defaults(), NoDecisionAudit.Instance);
+            using var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{server.Address.Port}") };
+            (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+            var ready = await client.GetAsync("/readyz");
+            ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await ready.Content.ReadAsStringAsync()).Should().Contain("expired");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private sealed class PastTime(TimeSpan ago) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() - ago;
+    }
+
+    [Fact]
     public async Task Garbage_without_uid_is_400_and_oversized_body_is_413()
     {
         await using var hook = await RunningWebhook.StartAsync(maxBody: 16 * 1024);
