@@ -34,7 +34,7 @@ public sealed class DockerWrapperDaemon : IAsyncLifetime
             var hook = await PublishedBinaries.HookAsync();
             var wrapper = await PublishedBinaries.WrapperAsync();
             Directory.CreateDirectory(Path.GetDirectoryName(DefinitionPath)!);
-            HookDefinitionFile.Write(DefinitionPath, HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT={AuditSpill}"]));
+            HookDefinitionFile.Write(DefinitionPath, HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{AuditSpill}"]));
             File.WriteAllText(Path.Combine(Root, "daemon.json"),
                 $$$"""{"runtimes":{"dockerguard":{"path":"{{{wrapper}}}"}},"default-runtime":"dockerguard"}""");
 

@@ -44,6 +44,16 @@ public sealed class DockerWrapperTests(DockerWrapperDaemon docker) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_denied_container_leaves_a_record_in_the_audit_trail()
+    {
+        var r = await docker.RunContainer("--privileged");
+        var shortId = System.Text.RegularExpressions.Regex.Match(r.Stderr, "denied ([0-9a-f]{12}):").Groups[1].Value;
+        shortId.Should().NotBeEmpty(r.ToString());
+        File.ReadLines(docker.AuditSpill).Select(l => System.Text.Json.JsonSerializer.Deserialize(l, DockerGuard.Audit.Records.RecordJson.Default.SpillLine)!.Record!)
+            .Should().Contain(rec => rec.ContainerId!.StartsWith(shortId) && rec.Decision == "deny" && rec.Violations.Any(v => v.Rule == "privileged"));
+    }
+
+    [Fact]
     public async Task The_wrapper_puts_the_hook_first_and_keeps_dockers_own_hooks()
     {
         var run = await docker.Docker("run", "-d", "--network", "none", DockerWrapperDaemon.Image, "sleep", "60");

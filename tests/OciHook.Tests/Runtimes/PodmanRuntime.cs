@@ -37,7 +37,7 @@ public sealed class PodmanRuntime : IAsyncLifetime
             events_logger = "file"
             """);
         var hook = await PublishedBinaries.HookAsync();
-        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, []));
+        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{Path.Combine(Dir, "audit.jsonl")}"]));
         var tar = Path.Combine(Dir, "bb.tar");
         BusyboxImage.WriteTar(tar);
         await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
