@@ -12,5 +12,7 @@ public static class CommandTable
         new Commands.PolicyTestCommand(),
         new Commands.RulesCommand(),
         new Commands.ExplainCommand(),
+        new Commands.HookInstallCommand(),
+        new Commands.HookUninstallCommand(),
     ];
 }
