@@ -24,9 +24,17 @@ public sealed class CreateRuntimeHook(IHostView host, HookSettings settings, Com
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var request = OciTranslator.Translate(state, spec, host);
             var decision = PolicyEngine.Evaluate(policy, request);
-            Record(new AuditEntry(request, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
-            if (decision.Allowed) return HookResult.Allow;
-            return new HookResult(1, DenialLine.Denied(OciTranslator.ShortId(state.Id!), decision.Violations.Where(v => v.Action == RuleAction.Deny)));
+            var shortId = OciTranslator.ShortId(state.Id!);
+            var answer = decision.Allowed
+                ? HookResult.Allow
+                : new HookResult(1, DenialLine.Denied(shortId, decision.Violations.Where(v => v.Action == RuleAction.Deny)));
+            if (Record(new AuditEntry(request, decision, System.Diagnostics.Stopwatch.GetElapsedTime(started)) { Route = "createRuntime" }) is { } unrecorded)
+            {
+                // A denial stands whatever the trail says; an allow that cannot be recorded follows the failure mode.
+                if (!decision.Allowed) return answer;
+                return settings.OnError == InputFailureMode.Deny ? new HookResult(1, DenialLine.Error(shortId, unrecorded)) : HookResult.Allow;
+            }
+            return answer;
         }
         catch (OciInputException e)
         {
@@ -35,17 +43,18 @@ public sealed class CreateRuntimeHook(IHostView host, HookSettings settings, Com
         }
     }
 
-    /// <summary>A decision is answered only once its record is durable; a store that cannot take it denies (fail closed).</summary>
-    private void Record(AuditEntry entry)
+    /// <summary>A decision is answered only once its record is durable. Returns why it could not be recorded, or null.</summary>
+    private string? Record(AuditEntry entry)
     {
-        if (audit is null) return;
+        if (audit is null) return null;
         try
         {
             audit.RecordAsync(entry).AsTask().GetAwaiter().GetResult();
+            return null;
         }
         catch (AuditUnavailableException e)
         {
-            throw new OciInputException($"audit trail unavailable, denying: {e.Message}", e);
+            return $"audit trail unavailable, denying: {e.Message}";
         }
     }
 }

@@ -21,8 +21,12 @@ public sealed record HookSettings
     public InputFailureMode OnError { get; init; } = InputFailureMode.Deny;
     /// <summary>Policy file or directory; null runs the catalogue defaults.</summary>
     public string? PolicyPath { get; init; }
-    /// <summary>Where decisions are recorded; null records nothing.</summary>
-    public string? AuditPath { get; init; }
+    /// <summary>The JSON-lines spill file decisions are appended to (see <see cref="SpillLineAudit"/>); null when
+    /// <c>DOCKERGUARD_AUDIT=off</c>. The default is the audit pipeline's own default spill path, which
+    /// <c>the DockerGuard service</c> replays into the store.</summary>
+    public string? AuditSpillPath { get; init; } = DefaultAuditSpillPath;
+
+    public const string DefaultAuditSpillPath = "/var/lib/dockerguard/audit-spill.jsonl";
 
     public static HookSettings FromEnvironment(Func<string, string?> variable)
     {
@@ -36,7 +40,13 @@ public sealed record HookSettings
         {
             OnError = onError,
             PolicyPath = NullIfEmpty(variable(PolicyVariable)),
-            AuditPath = NullIfEmpty(variable(AuditVariable)),
+            AuditSpillPath = variable(AuditVariable) switch
+            {
+                null or "" => DefaultAuditSpillPath,
+                "off" => null,
+                var path when path.StartsWith("jsonl:", StringComparison.Ordinal) && Path.IsPathRooted(path["jsonl:".Length..]) => path["jsonl:".Length..],
+                var other => throw new HookSetupException($"{AuditVariable}={other}: expected jsonl:/absolute/path.jsonl or off (the hook appends to a spill file that the DockerGuard service replays into the store)"),
+            },
         };
     }
 

@@ -10,6 +10,7 @@ namespace DockerGuard.OciHook.Host;
 internal static partial class FileIdentity
 {
     private const int AtFdCwd = -100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxIno = 0x100;
     private const int StatxBufferSize = 256;
     private const int InodeOffset = 32;
@@ -20,10 +21,16 @@ internal static partial class FileIdentity
     private static unsafe partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 
     /// <summary>The identity of what <paramref name="path"/> resolves to; null with the errno text when stat fails.</summary>
-    public static unsafe NamespaceId? Of(string path, out string? error)
+    public static NamespaceId? Of(string path, out string? error) => Stat(AtFdCwd, path, 0, out error);
+
+    /// <summary>The identity of an open file (statx with AT_EMPTY_PATH): what a name pointed to when it was opened.</summary>
+    public static NamespaceId? Of(Microsoft.Win32.SafeHandles.SafeFileHandle handle) =>
+        Stat((int)handle.DangerousGetHandle(), "", AtEmptyPath, out var error) ?? throw new IOException($"statx on an open file failed: {error}");
+
+    private static unsafe NamespaceId? Stat(int dirfd, string path, int flags, out string? error)
     {
         var buffer = stackalloc byte[StatxBufferSize];
-        if (Statx(AtFdCwd, path, 0, StatxIno, buffer) != 0)
+        if (Statx(dirfd, path, flags, StatxIno, buffer) != 0)
         {
             error = Marshal.GetLastPInvokeErrorMessage();
             return null;

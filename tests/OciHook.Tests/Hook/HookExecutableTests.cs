@@ -8,9 +8,11 @@ namespace DockerGuard.OciHook.Tests.Hook;
 /// </summary>
 public class HookExecutableTests
 {
-    private static async Task<RunResult> Invoke(byte[] stdin, params string[] env) =>
+    /// <summary>Audit off unless a test sets it: the default spill path is the host's own trail.</summary>
+    internal static async Task<RunResult> Invoke(byte[] stdin, params string[] env) =>
         await Run.Async(await PublishedBinaries.HookAsync(), ["createRuntime"],
-            env.Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p[1]), stdin, clearEnvironment: true);
+            new[] { "DOCKERGUARD_AUDIT=off" }.Concat(env).Select(e => e.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]),
+            stdin, clearEnvironment: true);
 
     [Fact]
     public async Task Allows_a_default_container_silently()

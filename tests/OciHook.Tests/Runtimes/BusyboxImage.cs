@@ -11,7 +11,7 @@ public static class BusyboxImage
         using var tar = new TarWriter(file, TarEntryFormat.Pax);
         tar.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "bin/") { Mode = (UnixFileMode)0b111_101_101 });
         tar.WriteEntry("/bin/busybox", "bin/busybox");
-        foreach (var applet in new[] { "sh", "echo", "cat", "id", "true" })
+        foreach (var applet in new[] { "sh", "echo", "cat", "id", "true", "sleep" })
             tar.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, $"bin/{applet}") { LinkName = "busybox" });
     }
 }

@@ -18,10 +18,12 @@ public sealed class PodmanRuntime : IAsyncLifetime
 
     private Dictionary<string, string> Env => new() { ["CONTAINERS_CONF"] = Path.Combine(Dir, "containers.conf") };
 
-    private string[] Globals =>
+    private string[] Globals => GlobalsWith(HooksDir);
+
+    private string[] GlobalsWith(string hooksDir) =>
     [
         "--root", Path.Combine(Dir, "root"), "--runroot", Path.Combine(Dir, "runroot"), "--tmpdir", Path.Combine(Dir, "tmp"),
-        "--storage-driver", "vfs", "--hooks-dir", HooksDir,
+        "--storage-driver", "vfs", "--hooks-dir", hooksDir,
     ];
 
     public async Task InitializeAsync()
@@ -37,7 +39,7 @@ public sealed class PodmanRuntime : IAsyncLifetime
             events_logger = "file"
             """);
         var hook = await PublishedBinaries.HookAsync();
-        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, []));
+        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{Path.Combine(Dir, "audit.jsonl")}"]));
         var tar = Path.Combine(Dir, "bb.tar");
         BusyboxImage.WriteTar(tar);
         await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
@@ -47,6 +49,10 @@ public sealed class PodmanRuntime : IAsyncLifetime
 
     /// <summary><c>podman run --rm FLAGS image echo ran</c>.</summary>
     public Task<RunResult> RunContainer(params string[] flags) => Podman(["run", "--rm", .. flags, Image, "echo", "ran"]);
+
+    /// <summary>The same, with <paramref name="hooksDir"/> as podman's only hooks directory instead of the fixture's.</summary>
+    public Task<RunResult> RunContainerWithHooks(string hooksDir, params string[] flags) =>
+        Run.Async("podman", [.. GlobalsWith(hooksDir), "run", "--rm", .. flags, Image, "echo", "ran"], Env, timeout: TimeSpan.FromMinutes(1));
 
     public async Task DisposeAsync()
     {
