@@ -15,6 +15,7 @@ namespace DockerGuard.Cli.Inputs;
 /// <c>/var/lib/docker/containers/&lt;id&gt;/hosts</c>, which the hook leaves out of the model), wrap it: <c>{file: config.json, id: &lt;64 hex&gt;}</c> or
 /// <c>{config: {...}, id: ...}</c>.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class OciInputReader : IInputReader
 {
     /// <summary>The container id the runtime would pass in the state; 64 hex digits like runc's.</summary>
