@@ -17,10 +17,11 @@ public static class CpuTimeRun
     {
         var bench = new DecisionBenchmarks();
         bench.LoadPolicy();
-        Console.WriteLine("| request | median CPU ns/decision | p99 CPU ns/decision | allocated B/decision |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| request | decision (violations) | median CPU ns/decision | p99 CPU ns/decision | allocated B/decision |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
         foreach (var scenario in DecisionBenchmarks.Requests())
         {
+            var decision = bench.Evaluate(scenario);
             for (var i = 0; i < BatchSize * 5; i++) bench.Evaluate(scenario); // warm-up: tiered JIT reaches tier 1
             var samples = new double[Batches];
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -32,7 +33,8 @@ public static class CpuTimeRun
             }
             var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)(BatchSize * Batches);
             Array.Sort(samples);
-            Console.WriteLine($"| {scenario.Name} | {Percentile(samples, 50):N0} | {Percentile(samples, 99):N0} | {allocated:N0} |");
+            var outcome = $"{decision.Outcome.ToString().ToLowerInvariant()} ({decision.Violations.Length})";
+            Console.WriteLine($"| {scenario.Name} | {outcome} | {Percentile(samples, 50):N0} | {Percentile(samples, 99):N0} | {allocated:N0} |");
         }
         return 0;
     }

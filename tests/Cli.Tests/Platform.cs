@@ -1,2 +1,2 @@
-// The dockerguard CLI serves Docker's unix-socket plugin protocol and is Linux-only; so are its tests.
+// The CLI embeds Linux-only surfaces (Docker plugin and OCI hook translators).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

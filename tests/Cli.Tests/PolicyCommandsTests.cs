@@ -105,7 +105,8 @@ public sealed class PolicyCommandsTests : IDisposable
     [InlineData("input: {model: {surface: podman, operation: create}}", "model.surface must be one of docker, kubernetes, oci, found the string 'podman'")]
     [InlineData("input: {model: {surface: docker, operation: create, sandbox: {namespaces: {pid: hots}}}}", "model.sandbox.namespaces.pid must be private, host, host-by-default or container:<name>, found 'hots'")]
     [InlineData("input: {model: {surface: docker, operation: create, containers: [{name: c, limits: {memory: 64m}}]}}", "model.containers[0].limits.memory must be an integer, found the string '64m'")]
-    [InlineData("input: {docker: {}}", "unknown input kind 'docker'; known kinds: model")]
+    [InlineData("input: {podman: {}}", "unknown input kind 'podman'; known kinds: model, docker, kubernetes, oci")]
+    [InlineData("input: {docker: {}}", "has no RequestUri, so it is not an AuthZReq")]
     [InlineData("input: {model: {operation: create}}", "model needs 'surface'")]
     public void A_bad_input_is_an_error_at_its_line_and_exits_3(string input, string message)
     {

@@ -14,7 +14,9 @@ public sealed class PolicyTestCommand : ICliCommand
     public string Summary => "run the policy tests under a directory";
     public string Usage => "dockerguard policy test DIR [--output text|json] [--verbose]\n" +
         "  runs DIR/tests/*.yaml against DIR's policies, and the same in every subdirectory holding policies (e.g. DIR/optional/)\n" +
-        "  exit 0: all cases pass; 1: a case failed; 3: a policy or test file could not be loaded";
+        "  exit 0: all cases pass; 1: a case failed; 3: a policy or test file could not be loaded\n" +
+        "  input kinds (input: {KIND: ...}; format in docs/policies.md):\n" +
+        string.Join("\n", Inputs.InputKinds.All.Select(k => $"    {k.Kind,-11} {k.Description}"));
 
     public Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {

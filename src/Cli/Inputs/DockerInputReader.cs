@@ -21,6 +21,7 @@ namespace DockerGuard.Cli.Inputs;
 /// are fixed to the common ones (cgroup v2: private cgroupns; no userns-remap), so results do not depend
 /// on the machine that runs the tests.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class DockerInputReader : IInputReader
 {
     private static readonly DaemonDefaults NeutralDaemon = new() { CgroupnsMode = NamespaceMode.Private, UsernsRemap = false };

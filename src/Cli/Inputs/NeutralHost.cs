@@ -9,6 +9,7 @@ namespace DockerGuard.Cli.Inputs;
 /// mount dockerd keeps of the host network namespace for <c>--network host</c>); any other namespace path is some other, non-host namespace, and the
 /// bounding set holds every capability up to CAP_CHECKPOINT_RESTORE (40), as on current kernels.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class NeutralHost : IHostView
 {
     public static readonly NeutralHost Instance = new();

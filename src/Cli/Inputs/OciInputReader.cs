@@ -12,9 +12,10 @@ namespace DockerGuard.Cli.Inputs;
 /// translated as the OCI hook does at createRuntime, against a <see cref="NeutralHost"/> instead of this
 /// machine's /proc, so the result is the same wherever the tests run. To give the container id the
 /// runtime would pass (it decides which mounts are the engine's own files, e.g. Docker's
-/// <c>/var/lib/docker/containers/&lt;id&gt;/hosts</c>), wrap it: <c>{file: config.json, id: &lt;64 hex&gt;}</c> or
+/// <c>/var/lib/docker/containers/&lt;id&gt;/hosts</c>, which the hook leaves out of the model), wrap it: <c>{file: config.json, id: &lt;64 hex&gt;}</c> or
 /// <c>{config: {...}, id: ...}</c>.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class OciInputReader : IInputReader
 {
     /// <summary>The container id the runtime would pass in the state; 64 hex digits like runc's.</summary>

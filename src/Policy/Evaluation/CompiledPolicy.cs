@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerGuard.Policy.Catalog;
+using DockerGuard.Policy.Model;
 
 namespace DockerGuard.Policy.Evaluation;
 
@@ -14,6 +15,29 @@ public sealed class CompiledPolicy
         Entries = entries;
         Version = version;
         PolicyNames = policyNames;
+        _filters = [.. entries.Select(EntryFilter.Of)];
+    }
+
+    /// <summary>Per entry, what decides whether it runs, precomputed so the hot loop tests a bit instead of searching lists.</summary>
+    private readonly EntryFilter[] _filters;
+
+    /// <summary>Whether <see cref="Entries"/>[<paramref name="index"/>] runs for <paramref name="request"/>: its rule judges the surface and its policy's scope covers the request.</summary>
+    internal bool Applies(int index, WorkloadRequest request)
+    {
+        var f = _filters[index];
+        return (f.Surfaces & (1 << (int)request.Surface)) != 0 && (f.AnyRequest || Entries[index].Scope.Covers(request));
+    }
+
+    private readonly record struct EntryFilter(int Surfaces, bool AnyRequest)
+    {
+        /// <summary>The rule's surfaces, narrowed to the scope's when it lists some; AnyRequest when the scope names no namespace, image or user.</summary>
+        public static EntryFilter Of(PlanEntry e)
+        {
+            var mask = 0;
+            foreach (var s in e.Info.Surfaces)
+                if (e.Scope.Surfaces.IsEmpty || e.Scope.Surfaces.Contains(s)) mask |= 1 << (int)s;
+            return new EntryFilter(mask, e.Scope.Namespaces.IsEmpty && e.Scope.Images.IsEmpty && e.Scope.Users.IsEmpty);
+        }
     }
 
     public ImmutableArray<PlanEntry> Entries { get; }

@@ -22,11 +22,13 @@ public static class PolicyEngine
         sink.Reset();
         List<AppliedException>? applied = null, expired = null;
 
-        foreach (var entry in plan.Entries)
+        var entries = plan.Entries;
+        for (var e = 0; e < entries.Length; e++)
         {
-            if (!entry.Info.Surfaces.Contains(request.Surface) || !entry.Scope.Covers(request)) continue;
+            if (!plan.Applies(e, request)) continue;
+            var entry = entries[e];
             var before = sink.Count;
-            sink.Begin(entry.Info, entry.Action, entry.PolicyName);
+            sink.Begin(entry.Check.Rule.Info, entry.Action, entry.PolicyName);
             entry.Check.Check(request, sink);
             if (entry.Exceptions.IsEmpty || sink.Count == before) continue;
             for (var i = sink.Count - 1; i >= before; i--)
