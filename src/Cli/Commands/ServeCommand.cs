@@ -88,7 +88,7 @@ public sealed class ServeCommand : ICliCommand
 
         var listening = server.SocketActivated ? "the socket systemd passed (LISTEN_FDS)" : $"{socket} (mode 0600)";
         Log($"listening on {listening} as plugin '{Path.GetFileNameWithoutExtension(socket)}'; " +
-            $"policy {policy.Store.Current.Version.Short} from {policy.Source}; audit {AuditSetting.Describe(auditOptions.Store)} (fail {auditFailure})");
+            $"policy {policy.Store.Current.Version.Short} from {policy.Source}; audit {audit.Store.Description} (fail {auditFailure})");
 
         await server.WaitForShutdownAsync(signal.Token);
         Log("stopping");

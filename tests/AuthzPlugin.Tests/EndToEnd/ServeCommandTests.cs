@@ -42,6 +42,8 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
             .And.Contain($"from directory {PolicyDir}")
             .And.Contain($"audit sqlite:{StateDir}/audit.db");
         File.GetUnixFileMode(docker.PluginSocket).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using (var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%U:%G", docker.PluginSocket]) { RedirectStandardOutput = true })!)
+            stat.StandardOutput.ReadToEnd().Trim().Should().Be("root:root", "serve runs as root, like dockerd, and nobody else may connect");
 
         var (exit, _, err) = await docker.DockerAsync("run", "--rm", "--privileged", "bb:latest", "true");
         exit.Should().NotBe(0);
