@@ -57,7 +57,7 @@ public static class LoadMode
         await sampling.CancelAsync();
         await sampler;
 
-        Console.WriteLine($"sent {result.Sent}, errors {result.Errors}, changed answers {result.ChangedAnswers}{(result.FirstError is null ? "" : $" (first: {result.FirstError})")}");
+        Console.WriteLine($"sent {result.Sent}, at most {result.MaxInFlight} in flight (each on its own connection), errors {result.Errors}, changed answers {result.ChangedAnswers}{(result.FirstError is null ? "" : $" (first: {result.FirstError})")}");
         Console.WriteLine($"latency (from due time): {Percentiles.Describe(result.LatencyMs)}");
         Console.WriteLine($"service time (from send): {Percentiles.Describe(result.ServiceMs)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator send lag p99: {result.SendLagP99Ms:F3} ms"));
