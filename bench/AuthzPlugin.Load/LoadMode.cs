@@ -63,7 +63,7 @@ public static class LoadMode
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator send lag p99: {result.SendLagP99Ms:F3} ms"));
         if (pid is not null)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"server CPU: {cpu.TotalMilliseconds * 1000 / result.Sent:F0} µs per message, {cpu.TotalSeconds / options.Seconds * 100:F0}% of one core at {options.Rate}/s (does not depend on how busy the machine is)"));
+                $"server CPU: {cpu.TotalMilliseconds * 1000 / result.Sent:F0} µs per message, {cpu.TotalSeconds / options.Seconds * 100:F0}% of one core at {options.Rate}/s (CPU time: far less sensitive to a busy machine than latency)"));
         foreach (var (kind, samples) in result.ByKind) Console.WriteLine($"  {kind,-9} {Percentiles.Describe(samples)}");
 
         var p99 = Percentiles.Of(result.LatencyMs, 0.99);
