@@ -95,12 +95,14 @@ public static class DockerCompare
         var ok = true;
         foreach (var (label, without, with) in new[] { ("create", run.Without.Create, run.With.Create), ("rm", run.Without.Remove, run.With.Remove), ("create+rm", run.Without.Pair, run.With.Pair) })
         {
+            // Pair i of each daemon ran back to back: their difference cancels slow drifts of the machine's load.
+            var paired = with.Zip(without, (b, a) => b - a).Order().ToList();
             without.Sort();
             with.Sort();
             double m0 = Percentiles.Of(without, 0.5), m1 = Percentiles.Of(with, 0.5), p0 = Percentiles.Of(without, 0.99), p1 = Percentiles.Of(with, 0.99);
             var slower = (m1 - m0) / m0 * 100;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {label,-10} without: median {m0:F2} ms p99 {p0:F2} ms | with: median {m1:F2} ms p99 {p1:F2} ms | median {slower:+0.0;-0.0}% p99 {(p1 - p0) / p0 * 100:+0.0;-0.0}%"));
+                $"  {label,-10} without: median {m0:F2} ms p99 {p0:F2} ms | with: median {m1:F2} ms p99 {p1:F2} ms | median {slower:+0.0;-0.0}% p99 {(p1 - p0) / p0 * 100:+0.0;-0.0}% | paired difference median {Percentiles.Of(paired, 0.5):+0.00;-0.00} ms"));
             if (label == "create+rm")
             {
                 ok = slower <= TargetSlowdownPercent;

@@ -57,13 +57,13 @@ public static class LoadMode
         await sampling.CancelAsync();
         await sampler;
 
-        Console.WriteLine($"sent {result.Sent}, errors {result.Errors}, changed answers {result.ChangedAnswers}{(result.FirstError is null ? "" : $" (first: {result.FirstError})")}");
+        Console.WriteLine($"sent {result.Sent}, at most {result.MaxInFlight} in flight (each on its own connection), errors {result.Errors}, changed answers {result.ChangedAnswers}{(result.FirstError is null ? "" : $" (first: {result.FirstError})")}");
         Console.WriteLine($"latency (from due time): {Percentiles.Describe(result.LatencyMs)}");
         Console.WriteLine($"service time (from send): {Percentiles.Describe(result.ServiceMs)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generator send lag p99: {result.SendLagP99Ms:F3} ms"));
         if (pid is not null)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"server CPU: {cpu.TotalMilliseconds * 1000 / result.Sent:F0} µs per message, {cpu.TotalSeconds / options.Seconds * 100:F0}% of one core at {options.Rate}/s (does not depend on how busy the machine is)"));
+                $"server CPU: {cpu.TotalMilliseconds * 1000 / result.Sent:F0} µs per message, {cpu.TotalSeconds / options.Seconds * 100:F0}% of one core at {options.Rate}/s (CPU time: far less sensitive to a busy machine than latency)"));
         foreach (var (kind, samples) in result.ByKind) Console.WriteLine($"  {kind,-9} {Percentiles.Describe(samples)}");
 
         var p99 = Percentiles.Of(result.LatencyMs, 0.99);

@@ -13,7 +13,7 @@ public sealed class OpenLoopRun(HttpClient client, IReadOnlyList<MixEntry> mix, 
 {
     private readonly Dictionary<string, bool> _expected = [];
 
-    public sealed record Result(int Sent, int Errors, int ChangedAnswers, List<double> LatencyMs, List<double> ServiceMs, Dictionary<CallKind, List<double>> ByKind, double SendLagP99Ms, string? FirstError);
+    public sealed record Result(int Sent, int Errors, int ChangedAnswers, int MaxInFlight, List<double> LatencyMs, List<double> ServiceMs, Dictionary<CallKind, List<double>> ByKind, double SendLagP99Ms, string? FirstError);
 
     /// <summary>Each fixture once, sequentially: what the policy answers (allow or deny) is what every later send must get.</summary>
     public async Task LearnAnswersAsync()
@@ -36,6 +36,8 @@ public sealed class OpenLoopRun(HttpClient client, IReadOnlyList<MixEntry> mix, 
         var failed = new bool[total];
         var changed = 0;
         var errors = 0;
+        var inFlight = 0;
+        var maxInFlight = 0;
         string? firstError = null;
         var pending = new Task[total];
         var interval = (double)Stopwatch.Frequency / rate;
@@ -58,7 +60,11 @@ public sealed class OpenLoopRun(HttpClient client, IReadOnlyList<MixEntry> mix, 
         { IsBackground = true, Name = "open-loop scheduler" };
         async Task SendAndRecordAsync(MixEntry entry, int index, long due, long sent)
         {
+            var now = Interlocked.Increment(ref inFlight);
+            for (var seen = Volatile.Read(ref maxInFlight); now > seen; seen = Volatile.Read(ref maxInFlight))
+                if (Interlocked.CompareExchange(ref maxInFlight, now, seen) == seen) break;
             var (ok, allow, text) = await SendAsync(entry).ConfigureAwait(false);
+            Interlocked.Decrement(ref inFlight);
             var done = Stopwatch.GetTimestamp();
             latency[index] = Ms(done - due);
             service[index] = Ms(done - sent);
@@ -90,7 +96,7 @@ public sealed class OpenLoopRun(HttpClient client, IReadOnlyList<MixEntry> mix, 
             byKind[mix[i % mix.Count].Kind].Add(latency[i]);
         }
         Array.Sort(lag);
-        return new Result(total, errors, changed, ok, okService, byKind, Percentiles.Of(lag, 0.99), firstError);
+        return new Result(total, errors, changed, maxInFlight, ok, okService, byKind, Percentiles.Of(lag, 0.99), firstError);
     }
 
     private async Task<(bool Ok, bool Allow, string Text)> SendAsync(MixEntry entry)
