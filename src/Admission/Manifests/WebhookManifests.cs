@@ -108,7 +108,7 @@ public static class WebhookManifests
                             },
                             Resources = new V1ResourceRequirements
                             {
-                                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("96Mi") },
+                                Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("160Mi") },
                                 Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi") },
                             },
                             ReadinessProbe = Probe("/readyz"),

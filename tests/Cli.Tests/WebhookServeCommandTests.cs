@@ -1,0 +1,76 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+
+namespace DockerGuard.Cli.Tests;
+
+/// <summary>
+/// <c>dockerguard webhook serve --self-signed</c>, the README's one command, run in-process on a
+/// free loopback port: it must print the CA bundle, listen, answer a captured review over HTTPS
+/// trusting only that CA, and stop cleanly when cancelled (as on SIGTERM).
+/// </summary>
+public class WebhookServeCommandTests
+{
+    [Fact]
+    public async Task Self_signed_serve_answers_a_captured_review_and_stops_on_cancel()
+    {
+        using var state = new TempTree();
+        var output = new SignallingWriter("listening on ");
+        using var stop = new CancellationTokenSource();
+        var run = CliApp.RunAsync(
+            ["webhook", "serve", "--self-signed", "--state-dir", state.Path, "--address", "127.0.0.1", "--port", "0"],
+            new CliContext(output, new StringWriter()), stop.Token);
+
+        var line = await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var port = new Uri(line[(line.IndexOf("listening on ", StringComparison.Ordinal) + "listening on ".Length)..].Split(' ')[0]).Port;
+        output.Text.Should().Contain($"self-signed CA bundle: {Path.Combine(state.Path, "ca.crt")}");
+
+        var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(state.Path, "ca.crt")));
+        using var handler = new SocketsHttpHandler
+        {
+            SslOptions =
+            {
+                CertificateChainPolicy = new X509ChainPolicy
+                {
+                    TrustMode = X509ChainTrustMode.CustomRootTrust,
+                    CustomTrustStore = { ca },
+                    RevocationMode = X509RevocationMode.NoCheck,
+                },
+            },
+        };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{port}") };
+        (await client.GetStringAsync("/healthz")).Should().StartWith("ok");
+        var review = await File.ReadAllBytesAsync(Repository.PathOf("tests/Admission.Tests/Fixtures/pod-create-privileged.admissionreview.json"));
+        using var response = await client.PostAsync("/validate", new ByteArrayContent(review) { Headers = { ContentType = new("application/json") } });
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+        answer.RootElement.GetProperty("response").GetProperty("allowed").GetBoolean().Should().BeFalse();
+        answer.RootElement.GetProperty("response").GetProperty("status").GetProperty("message").GetString().Should().Contain("privileged");
+
+        await stop.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+    }
+
+    /// <summary>Captures output and completes <see cref="Seen"/> with the first line containing a marker.</summary>
+    private sealed class SignallingWriter(string marker) : StringWriter
+    {
+        private readonly TaskCompletionSource<string> _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+
+        public Task<string> Seen => _seen.Task;
+
+        public string Text
+        {
+            get
+            {
+                lock (_gate) return ToString();
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate) base.WriteLine(value);
+            if (value is not null && value.Contains(marker, StringComparison.Ordinal)) _seen.TrySetResult(value);
+        }
+    }
+}
