@@ -9,6 +9,7 @@ return args2[0] switch
     "latency" => await LatencyRun.RunAsync(options),
     "million" => await MillionRun.RunAsync(options),
     "crash-writer" => await CrashWriter.RunAsync(options),
+    "breakdown" => await BreakdownRun.RunAsync(options),
     _ => Usage(),
 };
 
@@ -20,6 +21,7 @@ static int Usage()
           latency      --rate 2000 --seconds 10          RecordAsync latency (median, p99) at a fixed arrival rate
           million      --count 1000000                   batch-insert, then time each indexed query
           crash-writer --writers 64                      records forever, printing each acknowledged id (SIGKILL test)
+          breakdown    --count 50000 --batch 500         CPU per record of each stage (entry, redaction, JSON, insert)
         """);
     return 2;
 }
