@@ -16,7 +16,7 @@ return args2[0] switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        usage: Audit.Benchmarks <mode> [--store sqlite:PATH|postgres://...] [options]
+        usage: Audit.Benchmarks <mode> [--store sqlite:PATH|postgres://...] [--sync full|normal] [options]
           throughput   --writers 256 --seconds 10        durable records/s with group commit
           latency      --rate 2000 --seconds 10          RecordAsync latency (median, p99) at a fixed arrival rate
           million      --count 1000000                   batch-insert, then time each indexed query
