@@ -14,7 +14,7 @@ public static class LatencyRun
     {
         var rate = options.Int("rate", 2000);
         var seconds = options.Int("seconds", 10);
-        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench" });
+        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
         for (var w = 0; w < 200; w++) await audit.RecordAsync(SyntheticEntries.Make(w));
         var total = rate * seconds;
         var samples = new double[total];

@@ -13,5 +13,7 @@ public sealed record LoadOptions(Dictionary<string, string> Values)
     }
 
     public string Store => Values.GetValueOrDefault("store") ?? $"sqlite:/tmp/dg-bench-{Environment.ProcessId}/audit.db";
+    /// <summary>--sync full (default: fsync every commit) or normal (SQLite WAL synchronous=NORMAL: survives a killed process, not power loss).</summary>
+    public bool FullSync => Values.GetValueOrDefault("sync", "full") != "normal";
     public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

@@ -11,7 +11,7 @@ public static class ThroughputRun
     {
         var writersCount = options.Int("writers", 256);
         var seconds = options.Int("seconds", 10);
-        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench" });
+        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
         await audit.RecordAsync(SyntheticEntries.Make(0));
         var cpu = new CpuMeter();
         var stop = Stopwatch.StartNew();

@@ -157,7 +157,8 @@ public abstract class SqlAuditStore : IAuditStore
         var byUser = await RowsAsync(connection, $"SELECT COALESCE(d.user_name, '-'), COUNT(*) FROM decisions d WHERE d.decision = 'deny' AND {filter.Where} GROUP BY COALESCE(d.user_name, '-') ORDER BY 2 DESC, 1", filter, cancellationToken);
         var byDay = await RowsAsync(connection, $"SELECT CAST(d.time_ms / 86400000 AS TEXT), COUNT(*) FROM decisions d WHERE d.decision = 'deny' AND {filter.Where} GROUP BY d.time_ms / 86400000 ORDER BY 1", filter, cancellationToken);
         var days = byDay.Select(r => r with { Key = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(r.Key, CultureInfo.InvariantCulture) * 86_400_000).UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }).ToList();
-        return new AuditStats(totals[0].Count, totals[1].Count, byRule, byUser, days);
+        // By key, not position: PostgreSQL may run the UNION ALL branches in parallel and return them in either order.
+        return new AuditStats(totals.Single(t => t.Key == "").Count, totals.Single(t => t.Key == "deny").Count, byRule, byUser, days);
     }
 
     private static async Task<List<StatRow>> RowsAsync(DbConnection connection, string sql, QueryFilter filter, CancellationToken ct)

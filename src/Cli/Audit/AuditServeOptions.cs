@@ -20,6 +20,8 @@ public static class AuditServeOptions
           --audit-retain AGE     delete records older than AGE (90d, 12w); default keep all
           --audit-max-records N  keep at most the newest N records
           --audit-all            also record plain allows of read-only calls (docker ps, inspect)
+          --audit-sqlite-sync S  full (default): every commit is fsync'd, survives power loss;
+                                 normal: survives a killed process but may lose the last commits on power loss
         """;
 
     /// <summary>Flags (no value) among the options above, for <see cref="CliArgs.Parse"/>.</summary>
@@ -50,8 +52,11 @@ public static class AuditServeOptions
                 throw new CliUsageException($"--audit-max-records must be a positive number, not '{max}'");
             maxRecords = n;
         }
+        var sync = args.Option("audit-sqlite-sync", "full");
+        if (sync is not ("full" or "normal")) throw new CliUsageException($"--audit-sqlite-sync must be full or normal, not '{sync}'");
         return new AuditOptions
         {
+            SqliteFullSync = sync == "full",
             Store = store,
             FailureMode = failure,
             SpillPath = args.Option("audit-spill") ?? Path.Combine(stateDir, "audit-spill.jsonl"),

@@ -24,19 +24,21 @@ public sealed class AuditServeOptionsTests
         o.SpillPath.Should().Be("/srv/dg/audit-spill.jsonl");
         o.Retention.KeepsAll.Should().BeTrue();
         o.RecordAll.Should().BeFalse();
+        o.SqliteFullSync.Should().BeTrue();
     }
 
     [Fact]
     public void Every_option_is_read()
     {
         var o = Read("--audit", "postgres://dg@db/audit", "--audit-failure", "open", "--audit-spill", "/tmp/s.jsonl",
-            "--audit-retain", "90d", "--audit-max-records", "5000000", "--audit-all");
+            "--audit-retain", "90d", "--audit-max-records", "5000000", "--audit-all", "--audit-sqlite-sync", "normal");
         o.Store.Should().Be("postgres://dg@db/audit");
         o.FailureMode.Should().Be(AuditFailureMode.FailOpen);
         o.SpillPath.Should().Be("/tmp/s.jsonl");
         o.Retention.MaxAge.Should().BeCloseTo(TimeSpan.FromDays(90), TimeSpan.FromSeconds(5));
         o.Retention.MaxRecords.Should().Be(5_000_000);
         o.RecordAll.Should().BeTrue();
+        o.SqliteFullSync.Should().BeFalse();
     }
 
     [Theory]
@@ -44,6 +46,7 @@ public sealed class AuditServeOptionsTests
     [InlineData("--audit-retain", "2026-01-01")]
     [InlineData("--audit-retain", "forever")]
     [InlineData("--audit-max-records", "-1")]
+    [InlineData("--audit-sqlite-sync", "off")]
     public void Bad_values_are_usage_errors(string option, string value) =>
         ((Action)(() => Read(option, value))).Should().Throw<CliUsageException>().WithMessage($"*{option}*");
 }
