@@ -21,8 +21,8 @@ try
     Console.WriteLine($"hook: {hook} ({new FileInfo(hook).Length / 1024} KiB), {runs} runs per case after 20 warm-up runs");
     Console.WriteLine(MachineInfo.Describe());
     Console.WriteLine();
-    Console.WriteLine("| bundle (config.json fixture) | audit | answer | median | p99 | max RSS |");
-    Console.WriteLine("|---|---|---|---|---|---|");
+    Console.WriteLine("| bundle (config.json fixture) | policy | audit | answer | median | p99 | CPU median | max RSS |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
     // The floor on this machine at this moment: spawning a C program that does nothing.
     var floor = new List<double>(runs);
     for (var r = 0; r < runs; r++)
@@ -32,13 +32,15 @@ try
         floor.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
     floor.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| (baseline: /bin/true) | — | — | {Percentile(floor, 0.5):F2} ms | {Percentile(floor, 0.99):F2} ms | — |"));
-    var cases = new (string Fixture, bool Audit)[]
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| (baseline: /bin/true) | — | — | — | {Percentile(floor, 0.5):F2} ms | {Percentile(floor, 0.99):F2} ms | — | — |"));
+    // policies/ is the shipped default policy directory: parsed on every invocation, as installed.
+    var cases = new (string Fixture, bool Policy, bool Audit)[]
     {
-        ("docker-default", false), ("podman-default", false), ("docker-privileged", false), ("podman-net-host", false),
-        ("docker-default", true), ("docker-privileged", true),
+        ("docker-default", false, false), ("podman-default", false, false), ("docker-privileged", false, false), ("podman-net-host", false, false),
+        ("docker-default", true, false), ("docker-privileged", true, false),
+        ("docker-default", true, true), ("docker-privileged", true, true),
     };
-    foreach (var (fixture, audit) in cases)
+    foreach (var (fixture, policy, audit) in cases)
     {
         var bundle = Path.Combine(work, fixture);
         Directory.CreateDirectory(bundle);
@@ -48,22 +50,29 @@ try
         var id = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(bundle, "config.json")), "containers/([0-9a-f]{64})/") is { Success: true } m ? m.Groups[1].Value : new string('a', 64);
         File.WriteAllText(state, $$$"""{"ociVersion":"1.0.2","id":"{{{id}}}","status":"creating","pid":{{{Environment.ProcessId}}},"bundle":"{{{bundle}}}","annotations":{}}""");
         var spill = Path.Combine(work, "audit-spill.jsonl");
-        string[] env = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "DOCKERGUARD_ON_ERROR=deny", audit ? $"DOCKERGUARD_AUDIT=jsonl:{spill}" : "DOCKERGUARD_AUDIT=off"];
+        string[] env =
+        [
+            "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "DOCKERGUARD_ON_ERROR=deny", audit ? $"DOCKERGUARD_AUDIT=jsonl:{spill}" : "DOCKERGUARD_AUDIT=off",
+            .. policy ? new[] { $"DOCKERGUARD_POLICY={Path.Combine(root, "policies")}" } : [],
+        ];
         string[] argv = [hook, "createRuntime"];
 
         for (var w = 0; w < 20; w++) Spawn.Run(argv, env, state);
         var ms = new List<double>(runs);
+        var cpu = new List<double>(runs);
         var exit = 0;
         for (var r = 0; r < runs; r++)
         {
             var start = Stopwatch.GetTimestamp();
-            (exit, _) = Spawn.Run(argv, env, state);
+            (exit, var cpuMs) = Spawn.Run(argv, env, state);
             ms.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            cpu.Add(cpuMs);
         }
         ms.Sort();
+        cpu.Sort();
         var rss = PeakRss.Measure(argv, env, state, Path.Combine(work, "rss.txt"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {fixture} | {(audit ? "jsonl + fsync" : "off")} | {(exit == 0 ? "allow" : "deny")} | {Percentile(ms, 0.5):F2} ms | {Percentile(ms, 0.99):F2} ms | {rss} |"));
+            $"| {fixture} | {(policy ? "policies/" : "catalogue")} | {(audit ? "jsonl + fsync" : "off")} | {(exit == 0 ? "allow" : "deny")} | {Percentile(ms, 0.5):F2} ms | {Percentile(ms, 0.99):F2} ms | {Percentile(cpu, 0.5):F2} ms | {rss} |"));
     }
 }
 finally

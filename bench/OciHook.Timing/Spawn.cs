@@ -5,7 +5,7 @@ namespace DockerGuard.OciHook.Timing;
 /// <summary>
 /// posix_spawn + wait4, as runc starts a hook: no .NET Process machinery between the clock and the
 /// child (Process.Start alone costs about a millisecond), stdin from a file, stdout and stderr to
-/// /dev/null, and the child's peak RSS from its rusage.
+/// /dev/null, and the child's CPU time from its rusage.
 /// </summary>
 internal static unsafe partial class Spawn
 {
@@ -13,7 +13,6 @@ internal static unsafe partial class Spawn
     private const int OWrOnly = 1;
     private const int FileActionsSize = 256;
     private const int RusageSize = 144;
-    private const int MaxRssOffset = 32;
 
     [LibraryImport("libc", EntryPoint = "posix_spawn_file_actions_init")]
     private static partial int FileActionsInit(byte* actions);
@@ -30,8 +29,9 @@ internal static unsafe partial class Spawn
     [LibraryImport("libc", EntryPoint = "wait4", SetLastError = true)]
     private static partial int Wait4(int pid, int* status, int options, byte* rusage);
 
-    /// <summary>Runs <paramref name="argv"/> to completion; returns its exit code and peak RSS in KiB.</summary>
-    public static (int ExitCode, long MaxRssKiB) Run(string[] argv, string[] env, string stdinFile)
+    /// <summary>Runs <paramref name="argv"/> to completion; returns its exit code and the CPU time (user + system) it used.
+    /// (ru_maxrss is not returned: see <see cref="PeakRss"/>.)</summary>
+    public static (int ExitCode, double CpuMs) Run(string[] argv, string[] env, string stdinFile)
     {
         var actions = stackalloc byte[FileActionsSize];
         FileActionsInit(actions);
@@ -50,7 +50,8 @@ internal static unsafe partial class Spawn
             while (Wait4(pid, &status, 0, rusage) < 0)
                 if (Marshal.GetLastPInvokeError() != 4) throw new InvalidOperationException("wait4 failed"); // EINTR: retry
             var exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-            return (exit, *(long*)(rusage + MaxRssOffset));
+            var l = (long*)rusage; // ru_utime {sec, usec}, ru_stime {sec, usec}
+            return (exit, (l[0] + l[2]) * 1000.0 + (l[1] + l[3]) / 1000.0);
         }
         finally
         {

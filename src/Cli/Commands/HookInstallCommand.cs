@@ -14,12 +14,13 @@ public sealed class HookInstallCommand : ICliCommand
     // The hook, its paths and hooks.d exist only on Linux; the command table itself stays cross-platform.
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public string Usage => $"""
-        dockerguard hook install [--from DIR] [--prefix DIR] [--hooks-dir DIR]... [--on-error deny|allow]
-                                 [--audit jsonl:PATH|off] [--docker [--daemon-json FILE]] [--nri]
+        dockerguard hook install [--from DIR] [--prefix DIR] [--hooks-dir DIR]... [--policy-dir DIR]
+                                 [--on-error deny|allow] [--audit jsonl:PATH|off] [--docker [--daemon-json FILE]] [--nri]
           --from DIR        where the published dockerguard-oci-hook (and dockerguard-runc) are; default: next to dockerguard
           --prefix DIR      where the binaries go; default {HookDefinition.DefaultBinaryDirectory}
           --hooks-dir DIR   a hooks.d directory to write {HookDefinition.FileName} into (repeatable);
                             default {string.Join(" and ", HookInstallation.DefaultHooksDirectories)}
+          --policy-dir DIR  the policy directory the hook enforces (checked now); default: the built-in catalogue
           --on-error        what unreadable or malformed runtime input does: deny (default) or allow
           --audit           where decisions are appended; default jsonl:{HookSettings.DefaultAuditSpillPath}
           --docker          also install dockerguard-runc and print the daemon.json runtime settings
@@ -35,6 +36,7 @@ public sealed class HookInstallCommand : ICliCommand
         var from = a.Option("from", AppContext.BaseDirectory);
         var prefix = a.Option("prefix", HookDefinition.DefaultBinaryDirectory);
         var hooksDirs = a.Options("hooks-dir");
+        var policyDir = a.Option("policy-dir");
         var onError = a.Option("on-error", "deny");
         var audit = a.Option("audit", "jsonl:" + HookSettings.DefaultAuditSpillPath);
         var docker = a.Flag("docker");
@@ -44,15 +46,20 @@ public sealed class HookInstallCommand : ICliCommand
         if (a.Positionals.Count > 0) throw new CliUsageException($"unexpected argument '{a.Positionals[0]}'");
         if (daemonJson is not null && !docker) throw new CliUsageException("--daemon-json needs --docker");
 
-        var settings = new[] { $"{HookSettings.OnErrorVariable}={onError}", $"{HookSettings.AuditVariable}={audit}" };
+        string[] settings =
+        [
+            $"{HookSettings.OnErrorVariable}={onError}", $"{HookSettings.AuditVariable}={audit}",
+            .. policyDir is null ? Array.Empty<string>() : [$"{HookSettings.PolicyVariable}={Path.GetFullPath(policyDir)}"],
+        ];
         try
         {
-            // The hook's own parser checks the values, so install never writes an entry the hook would refuse.
-            HookSettings.FromEnvironment(name => settings.Select(s => s.Split('=', 2)).FirstOrDefault(p => p[0] == name)?[1]);
+            // The hook's own code checks the values and loads the policy, so install never writes an entry the hook would refuse.
+            HookPolicy.Load(HookSettings.FromEnvironment(name => settings.Select(s => s.Split('=', 2)).FirstOrDefault(p => p[0] == name)?[1]));
         }
         catch (HookSetupException e)
         {
-            throw new CliUsageException(e.Message.Replace(HookSettings.OnErrorVariable + "=", "--on-error ").Replace(HookSettings.AuditVariable + "=", "--audit "));
+            throw new CliUsageException(e.Message.Replace(HookSettings.OnErrorVariable + "=", "--on-error ")
+                .Replace(HookSettings.AuditVariable + "=", "--audit ").Replace(HookSettings.PolicyVariable + "=", "--policy-dir "));
         }
 
         var plan = new HookInstallation

@@ -1,14 +1,22 @@
 using DockerGuard.Policy.Evaluation;
+using DockerGuard.Policy.Files;
 
 namespace DockerGuard.OciHook.Hook;
 
-/// <summary>The installed policy. A policy that cannot be loaded fails closed: the hook never guesses a policy.</summary>
+/// <summary>
+/// The installed policy: the policy files of <c>DOCKERGUARD_POLICY</c> (a directory, loaded as the other
+/// surfaces load it), or the catalogue defaults when unset. A directory that is missing, empty or does
+/// not compile fails closed with the loader's first file:line error: the hook never guesses a policy.
+/// </summary>
 public static class HookPolicy
 {
     public static CompiledPolicy Load(HookSettings settings)
     {
-        if (settings.PolicyPath is { } path)
-            throw new HookSetupException($"{HookSettings.PolicyVariable}={path}: policy files are not supported by this build yet; unset it to run the built-in catalogue");
-        return CompiledPolicy.CatalogDefaults();
+        if (settings.PolicyPath is not { } dir) return CompiledPolicy.CatalogDefaults();
+        var result = PolicyDirectory.Load(dir);
+        if (result.Plan is { } plan) return plan;
+        var first = result.Errors.FirstOrDefault()?.ToString() ?? "no policy";
+        var more = result.Errors.Count() - 1;
+        throw new HookSetupException($"{HookSettings.PolicyVariable}={dir} does not compile: {first}{(more > 0 ? $" (+{more} more errors; run dockerguard policy lint {dir})" : "")}");
     }
 }

@@ -19,7 +19,7 @@ public sealed record HookSettings
     public const string AuditVariable = "DOCKERGUARD_AUDIT";
 
     public InputFailureMode OnError { get; init; } = InputFailureMode.Deny;
-    /// <summary>Policy file or directory; null runs the catalogue defaults.</summary>
+    /// <summary>Policy directory (its *.yaml files); null runs the catalogue defaults.</summary>
     public string? PolicyPath { get; init; }
     /// <summary>The JSON-lines spill file decisions are appended to (see <see cref="SpillLineAudit"/>); null when
     /// <c>DOCKERGUARD_AUDIT=off</c>. The default is the audit pipeline's own default spill path, which

@@ -64,6 +64,15 @@ public sealed class HookInstallTests(PodmanRuntime podman) : IClassFixture<Podma
     }
 
     [Fact]
+    public async Task The_policy_directory_goes_into_the_entry()
+    {
+        var policies = Directory.CreateDirectory(Path.Combine(_dir, "policies")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "policies", "cis-runtime.yaml"), Path.Combine(policies, "cis-runtime.yaml"));
+        (await Install("--policy-dir", policies)).Exit.Should().Be(0);
+        File.ReadAllText(Path.Combine(HooksDir, "dockerguard.json")).Should().Contain($"\"DOCKERGUARD_POLICY={policies}\"");
+    }
+
+    [Fact]
     public async Task Without_the_binary_nothing_is_written()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
@@ -81,6 +90,10 @@ public sealed class HookInstallTests(PodmanRuntime podman) : IClassFixture<Podma
         var r = await Install("--on-error", "ignore");
         r.Exit.Should().Be(ExitCodes.Usage);
         r.Error.Should().Contain("--on-error ignore: expected deny or allow");
+        var missing = Path.Combine(_dir, "no-policies");
+        var policy = await Install("--policy-dir", missing);
+        policy.Exit.Should().Be(ExitCodes.Usage);
+        policy.Error.Should().Contain($"--policy-dir {missing} does not compile: {missing}: policy directory does not exist");
         Directory.Exists(HooksDir).Should().BeFalse();
     }
 

@@ -28,21 +28,30 @@ public sealed class PodmanRuntime : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(HooksDir);
-        File.WriteAllText(Path.Combine(Dir, "containers.conf"), """
-            [containers]
-            default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-            netns = "none"
-            [engine]
-            runtime = "runc"
-            cgroup_manager = "cgroupfs"
-            events_logger = "file"
-            """);
-        var hook = await PublishedBinaries.HookAsync();
-        HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{Path.Combine(Dir, "audit.jsonl")}"]));
-        var tar = Path.Combine(Dir, "bb.tar");
-        BusyboxImage.WriteTar(tar);
-        await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
+        // xunit does not dispose a fixture whose initialisation failed: clean up here, or the temp dir stays.
+        try
+        {
+            Directory.CreateDirectory(HooksDir);
+            File.WriteAllText(Path.Combine(Dir, "containers.conf"), """
+                [containers]
+                default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+                netns = "none"
+                [engine]
+                runtime = "runc"
+                cgroup_manager = "cgroupfs"
+                events_logger = "file"
+                """);
+            var hook = await PublishedBinaries.HookAsync();
+            HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{Path.Combine(Dir, "audit.jsonl")}"]));
+            var tar = Path.Combine(Dir, "bb.tar");
+            BusyboxImage.WriteTar(tar);
+            await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public Task<RunResult> Podman(params string[] args) => Run.Async("podman", [.. Globals, .. args], Env, timeout: TimeSpan.FromMinutes(1));
@@ -59,6 +68,6 @@ public sealed class PodmanRuntime : IAsyncLifetime
         await Podman("rm", "--all", "--force");
         await Run.Async("podman", [.. Globals, "rmi", "--all", "--force"], Env);
         MountTable.UnmountUnder(Dir);
-        Directory.Delete(Dir, true);
+        if (Directory.Exists(Dir)) Directory.Delete(Dir, true);
     }
 }
