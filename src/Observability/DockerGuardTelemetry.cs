@@ -34,7 +34,8 @@ public sealed class DockerGuardTelemetry : IDisposable
             resource.AddService(options.ServiceName, serviceVersion: typeof(DockerGuardTelemetry).Assembly.GetName().Version?.ToString());
 
         var meters = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(DecisionTelemetry.Name);
-        if (options.Prometheus) meters.AddPrometheusExporter();
+        // No response cache: a scrape right after a decision or reload must show it (scrapes are seconds apart anyway).
+        if (options.Prometheus) meters.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
         TracerProvider? traces = null;
         if (options.OtlpEnabled)
         {

@@ -51,20 +51,12 @@ public class ServeCommandTests
         broken.Should().Throw<CliUsageException>().WithMessage("*does not compile*p.yaml*");
     }
 
-    [Fact]
-    public void Audit_defaults_to_sqlite_in_the_state_dir()
-    {
-        var options = AuditSetting.Options(null, "/var/lib/dockerguard");
-        options.Store.Should().Be("sqlite:/var/lib/dockerguard/audit.db");
-        options.SpillPath.Should().Be("/var/lib/dockerguard/audit-spill.jsonl");
-        AuditSetting.Options("postgres://a@h/db", "/s").Store.Should().Be("postgres://a@h/db");
-    }
-
     [Theory]
     [InlineData("--on-error", "maybe")]
     [InlineData("--audit-failure", "sometimes")]
     [InlineData("--socket", "relative.sock")]
     [InlineData("--listen", "x")]
+    [InlineData("--metrics-address", "localhost:9464")]
     public void Bad_options_are_usage_errors_before_anything_starts(string option, string value)
     {
         var run = CliRun.Of("serve", option, value);

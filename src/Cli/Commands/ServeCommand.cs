@@ -1,7 +1,11 @@
+using System.Net;
+using DockerGuard.Audit.Configuration;
 using DockerGuard.Audit.Pipeline;
 using DockerGuard.AuthzPlugin.Decisions;
 using DockerGuard.AuthzPlugin.Hosting;
+using DockerGuard.Cli.Audit;
 using DockerGuard.Cli.Serving;
+using DockerGuard.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace DockerGuard.Cli.Commands;
@@ -21,42 +25,45 @@ public sealed class ServeCommand : ICliCommand
     public IReadOnlyList<string> Words { get; } = ["serve"];
     public string Summary => "serve the Docker authorization plugin on its unix socket";
     public string Usage => $"""
-        dockerguard serve [--socket PATH] [--policy-dir DIR] [--state-dir DIR] [--audit STORE]
-                          [--audit-failure closed|open] [--on-error deny|error]
+        dockerguard serve [--socket PATH] [--policy-dir DIR] [--state-dir DIR] [--on-error deny|error]
+                          [--metrics-address IP:PORT] [audit options]
           --socket         plugin socket (default {DefaultSocket}; its base name is the
                            plugin name dockerd is given); created mode 0600. Under systemd socket
                            activation (LISTEN_FDS) the passed socket is used instead
           --policy-dir     policy files, reloaded when they change (default {ServedPolicy.DefaultDirectory};
                            when that does not exist, the built-in {ServedPolicy.EmbeddedName})
-          --state-dir      audit database and spill file (default {DefaultStateDir})
-          --audit          sqlite:PATH or postgres://user@host/db (default sqlite:<state-dir>/audit.db)
-          --audit-failure  closed (default): a decision that cannot be recorded is denied;
-                           open: it is spilled to <state-dir>/audit-spill.jsonl and stands
           --on-error       deny (default): an internal error denies with a message naming DockerGuard;
                            error: answer with a plugin error (dockerd refuses with a 500)
+          --state-dir      audit database and spill file (default {DefaultStateDir})
+          --metrics-address  serve GET /metrics (Prometheus) over plain HTTP there, e.g. 127.0.0.1:9464
+                           (off by default; no auth, so keep it on loopback or a trusted network).
+                           Decision spans and metrics go to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set
+        {AuditServeOptions.Help}
         """;
 
     public async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var a = CliArgs.Parse(args);
+        var a = CliArgs.Parse(args, AuditServeOptions.Flags);
         var socket = a.Option("socket", DefaultSocket);
         var policyDir = a.Option("policy-dir");
         var stateDir = a.Option("state-dir", DefaultStateDir);
-        var auditStore = a.Option("audit");
-        var auditFailure = a.Option("audit-failure", "closed");
         var onError = a.Option("on-error", "deny");
+        var metricsAddress = a.Option("metrics-address");
+        var auditOptions = AuditServeOptions.Read(a, stateDir);
         a.RejectUnknown();
 
-        if (auditFailure is not ("closed" or "open")) throw new CliUsageException($"--audit-failure must be closed or open, not '{auditFailure}'");
         if (onError is not ("deny" or "error")) throw new CliUsageException($"--on-error must be deny or error, not '{onError}'");
         if (!socket.StartsWith('/')) throw new CliUsageException($"--socket '{socket}' must be an absolute path");
+        IPEndPoint? metrics = null;
+        if (metricsAddress is not null && !MetricsListener.TryParseAddress(metricsAddress, out metrics))
+            throw new CliUsageException($"--metrics-address '{metricsAddress}' is not IP:PORT");
         if (!OperatingSystem.IsLinux()) throw new CliUsageException("serve runs on Linux only: Docker authorization plugins are unix sockets under /run/docker/plugins");
-        return await ServeAsync(socket, policyDir, stateDir, auditStore, auditFailure, onError == "error" ? FailureMode.Error : FailureMode.Deny, context, cancellationToken);
+        return await ServeAsync(socket, policyDir, stateDir, auditOptions, onError == "error" ? FailureMode.Error : FailureMode.Deny, metrics, context, cancellationToken);
     }
 
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private static async Task<int> ServeAsync(string socket, string? policyDir, string stateDir, string? auditStore, string auditFailure, FailureMode failureMode,
-        CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string socket, string? policyDir, string stateDir, AuditOptions auditOptions, FailureMode failureMode,
+        IPEndPoint? metricsEndpoint, CliContext context, CancellationToken cancellationToken)
     {
 
         void Log(string line)
@@ -69,13 +76,14 @@ public sealed class ServeCommand : ICliCommand
         }
 
         using var signal = new ShutdownSignal(cancellationToken);
+        using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-plugin" });
         using var policy = ServedPolicy.Open(policyDir, ServedPolicy.DefaultDirectory, Log);
+        policy.Watcher?.Observed();
         if (policy.IsEmbedded)
             Log($"WARNING: no policy directory {ServedPolicy.DefaultDirectory}; enforcing the built-in {ServedPolicy.EmbeddedName}. " +
                 $"Copy policies/ there (or pass --policy-dir) to change what is enforced");
 
         if (!Directory.Exists(stateDir)) Directory.CreateDirectory(stateDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var auditOptions = AuditSetting.Options(auditStore, stateDir, auditFailure == "open");
         await using var audit = await DecisionAudit.StartAsync(auditOptions, cancellationToken: signal.Token);
 
         var options = new PluginOptions { SocketPath = socket, FailureMode = failureMode };
@@ -86,9 +94,12 @@ public sealed class ServeCommand : ICliCommand
             logging.AddFilter("Microsoft", LogLevel.Warning);
         }, signal.Token);
 
+        await using var metrics = metricsEndpoint is null ? null : await MetricsListener.StartAsync(metricsEndpoint, telemetry, signal.Token);
+        if (metrics is not null) Log($"metrics on {metrics.Address}metrics");
+
         var listening = server.SocketActivated ? "the socket systemd passed (LISTEN_FDS)" : $"{socket} (mode 0600)";
         Log($"listening on {listening} as plugin '{Path.GetFileNameWithoutExtension(socket)}'; " +
-            $"policy {policy.Store.Current.Version.Short} from {policy.Source}; audit {audit.Store.Description} (fail {auditFailure})");
+            $"policy {policy.Store.Current.Version.Short} from {policy.Source}; audit {audit.Store.Description} (fail {(auditOptions.FailureMode == AuditFailureMode.FailOpen ? "open" : "closed")})");
 
         await server.WaitForShutdownAsync(signal.Token);
         Log("stopping");

@@ -31,8 +31,8 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private Task<ServeProcess> ServeAsync() =>
-        ServeProcess.StartAsync("--socket", docker.PluginSocket, "--policy-dir", PolicyDir, "--state-dir", StateDir);
+    private Task<ServeProcess> ServeAsync(params string[] more) =>
+        ServeProcess.StartAsync(["--socket", docker.PluginSocket, "--policy-dir", PolicyDir, "--state-dir", StateDir, .. more]);
 
     [Fact]
     public async Task Serve_denies_records_in_its_state_dir_and_removes_its_socket_on_SIGTERM()
@@ -66,7 +66,7 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
     [Fact]
     public async Task Edited_policy_is_reloaded_and_a_warn_rule_lets_the_container_run_recorded_as_a_warning()
     {
-        await using var serve = await ServeAsync();
+        await using var serve = await ServeAsync("--metrics-address", "127.0.0.1:0");
         (await docker.DockerAsync("run", "--rm", "--privileged", "bb:latest", "true")).Exit.Should().NotBe(0);
 
         var warned = File.ReadAllText(PolicyFile).Replace("privileged:               {action: deny}", "privileged:               {action: warn}", StringComparison.Ordinal);
@@ -81,6 +81,15 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
         await using var store = new SqliteAuditStore(Path.Combine(StateDir, "audit.db"));
         var warnings = await store.QueryAsync(new AuditQuery { Decision = "warn", Rule = "privileged" });
         warnings.Should().Contain(r => r.Violations.Any(v => v.Rule == "privileged" && v.Field == "HostConfig.Privileged"));
+
+        // --metrics-address: the same decisions and the reload, as a Prometheus scrape sees them.
+        var address = System.Text.RegularExpressions.Regex.Match(serve.Output, @"metrics on (http://\S+/metrics)").Groups[1].Value;
+        address.Should().NotBeEmpty(serve.Output);
+        using var http = new HttpClient();
+        var scrape = await http.GetStringAsync(address);
+        Counted(scrape, "dockerguard_policy_reloads_total", "result=\"success\"").Should().BeTrue(scrape);
+        Counted(scrape, "dockerguard_violations_total", "rule=\"privileged\"", "action=\"deny\"").Should().BeTrue(scrape);
+        Counted(scrape, "dockerguard_violations_total", "rule=\"privileged\"", "action=\"warn\"").Should().BeTrue(scrape);
     }
 
     [Fact]
@@ -109,6 +118,12 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
         ok.Should().Be(0, runErr);
         output.Should().Be("recovered");
     }
+
+    /// <summary>A sample of <paramref name="metric"/> with all these labels (in any order) and a value above zero.</summary>
+    private static bool Counted(string scrape, string metric, params string[] labels) =>
+        scrape.Split('\n').Any(line => line.StartsWith(metric + "{", StringComparison.Ordinal)
+            && labels.All(l => line.Contains(l, StringComparison.Ordinal))
+            && double.TryParse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0);
 
     private static string RepositoryRoot()
     {
