@@ -59,13 +59,13 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         }
     }
 
-    /// <summary>AuthZRes cannot undo anything (reference §3): always allow, complete the record.</summary>
-    public async ValueTask<AuthzAnswer> CompleteAsync(AuthzMessage message, CancellationToken cancellationToken)
+    /// <summary>AuthZRes cannot undo anything (reference §3): always allow, complete the record (see <see cref="CompleteRecordAsync"/>).</summary>
+    public ValueTask<AuthzAnswer> CompleteAsync(AuthzMessage message, CancellationToken cancellationToken)
     {
         try
         {
             var pending = _pending.Take(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody));
-            if (pending is null) return AuthzAnswer.Ok(AuthzReply.Allowed);
+            if (pending is null) return ValueTask.FromResult(AuthzAnswer.Ok(AuthzReply.Allowed));
             string? containerId = null;
             var succeeded = message.ResponseStatusCode is >= 200 and < 300;
             if (pending.Route == EngineRouteKind.ContainerCreate && succeeded && message.ResponseBody is { } body)
@@ -76,13 +76,31 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
                 if (containerId is not null) _memory.Remember(containerId, remember);
             }
             if (pending.DecisionId is { } id)
-                await audit.CompleteAsync(id, message.ResponseStatusCode, containerId, cancellationToken);
+                _ = CompleteRecordAsync(id, message.ResponseStatusCode, containerId, message.RequestMethod);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "could not complete the audit record of {Method}", message.RequestMethod);
         }
-        return AuthzAnswer.Ok(AuthzReply.Allowed);
+        return ValueTask.FromResult(AuthzAnswer.Ok(AuthzReply.Allowed));
+    }
+
+    /// <summary>
+    /// The completion (status, created id) is queued, not awaited: the answer is always allow and the
+    /// decision itself was durable before AuthZReq was answered, so waiting would only add a second
+    /// fsync to every create. The group-commit writer is FIFO, so the completion is durable no later
+    /// than the next recorded decision; a crash in between loses the status and id, never the decision.
+    /// </summary>
+    private async Task CompleteRecordAsync(string id, int? status, string? containerId, string method)
+    {
+        try
+        {
+            await audit.CompleteAsync(id, status, containerId, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "could not complete the audit record of {Method}", method);
+        }
     }
 
     /// <summary>An answer for a message that could not be read at all (too large, not JSON).</summary>

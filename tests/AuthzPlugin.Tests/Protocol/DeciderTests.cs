@@ -29,6 +29,29 @@ public class DeciderTests
     }
 
     [Fact]
+    public async Task AuthZRes_answers_without_waiting_for_its_completion_to_be_written()
+    {
+        var (decider, audit) = Deciders.Create();
+        var gate = new TaskCompletionSource();
+        audit.CompletionGate = gate.Task;
+        decider.Decide(Fixtures.Message("create-plain.authzreq")).Allow.Should().BeTrue();
+        var res = decider.CompleteAsync(Fixtures.Message("create-plain.authzres"), CancellationToken.None);
+        res.IsCompleted.Should().BeTrue("the answer is always allow; only the decision had to be durable");
+        (await res).Reply.Allow.Should().BeTrue();
+        audit.Completions.Should().BeEmpty();
+        gate.SetResult();
+        var (id, _) = audit.Entries.Single();
+        await WaitUntil(() => audit.Completions.ContainsKey(id));
+        audit.Completions[id].Status.Should().Be(201);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        condition().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task AuthZRes_allows_and_completes_the_record_with_the_created_container_id()
     {
         var (decider, audit) = Deciders.Create();

@@ -15,6 +15,8 @@ public sealed class RecordingAudit : IDecisionAudit
     public ConcurrentDictionary<string, (int? Status, string? ContainerId)> Completions { get; } = new();
     /// <summary>When set, RecordAsync fails as a store that cannot write would.</summary>
     public bool Unavailable { get; set; }
+    /// <summary>When set, CompleteAsync waits for it, as a completion stuck behind a slow group commit would.</summary>
+    public Task? CompletionGate { get; set; }
 
     public ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
@@ -24,9 +26,9 @@ public sealed class RecordingAudit : IDecisionAudit
         return ValueTask.FromResult<string?>(id);
     }
 
-    public ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default)
+    public async ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default)
     {
+        if (CompletionGate is { } gate) await gate;
         Completions[decisionId] = (responseStatus, containerId);
-        return ValueTask.CompletedTask;
     }
 }
