@@ -27,7 +27,10 @@ public static class OpenLoopRun
         var oneMs = Stopwatch.Frequency / 1000;
 
         // A dedicated thread paces the sends: it sleeps while the next send is over a millisecond
-        // away and yields (rather than spins) closer in, to leave the cores to the server.
+        // away and yields (rather than spins) closer in, to leave the cores to the server. Its end
+        // is awaited, not joined: a pool thread blocked on Join would starve the client's own
+        // response handling on a 2-core machine and show up as server stalls.
+        var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var pacer = new Thread(() =>
         {
             for (var i = 0; i < total; i++)
@@ -42,10 +45,11 @@ public static class OpenLoopRun
                 lateness[i] = (now - due) * 1000.0 / Stopwatch.Frequency;
                 pending[i] = SendOne(i, due, now);
             }
+            paced.SetResult();
         })
         { IsBackground = true, Name = "pacer" };
         pacer.Start();
-        await Task.Run(pacer.Join);
+        await paced.Task;
         await Task.WhenAll(pending);
         var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
         return new RunResult(fromSchedule, service, lateness, failures, total / elapsed);
