@@ -109,6 +109,20 @@ public class DecisionTests
         Answer("pod-create-privileged", store).Allowed.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("pod-exec-connect", "alice", "system:authenticated", false)]
+    [InlineData("pod-attach-connect", "alice", "system:authenticated", false)]
+    [InlineData("pod-exec-connect", "admin", "system:masters", true)]
+    public void Who_may_exec_into_kube_system_is_the_exec_access_rule(string fixture, string user, string group, bool allowed)
+    {
+        var review = Fixture.Json(fixture);
+        review["request"]!["namespace"] = "kube-system";
+        review["request"]!["userInfo"] = new System.Text.Json.Nodes.JsonObject { ["username"] = user, ["groups"] = new System.Text.Json.Nodes.JsonArray(group) };
+        var a = new JsonElementResponse(Envelope.Verify(Engine.Handle(Fixture.Bytes(review), Engine.Defaults()), Envelope.Uid(fixture)));
+        a.Allowed.Should().Be(allowed);
+        if (!allowed) a.Message.Should().Contain("exec-access").And.Contain($"into pod kube-system/ordinary by {user}");
+    }
+
     [Fact]
     public void Exec_twice_gives_the_same_decision()
     {

@@ -54,6 +54,12 @@ public static class PolicyExceptionParser
             if (namespaces.IsEmpty && images.IsEmpty && containers.IsEmpty && users.IsEmpty && labels.IsEmpty)
                 source.Error(match.Node, $"{match.What} matches everything",
                     "name the namespaces, images, containers, users or labels it covers; to stop enforcing a rule, set its action to off");
+            // Labels and container names are written by whoever creates the workload: on their own they
+            // would let any tenant opt into the exemption. They may only narrow one anchored on what the
+            // platform controls (namespace, image, requesting user).
+            else if (namespaces.IsEmpty && images.IsEmpty && users.IsEmpty)
+                source.Error(match.Node, $"{match.What} names only labels or container names, which the workload's author sets",
+                    "anchor the exception on namespaces, images or users; labels and containers can only narrow it");
             else if (name is not null && rules is not null && reason is not null && owner is not null && expires is not null)
                 result = new PolicyException
                 {

@@ -47,9 +47,9 @@ public class ExceptionTests
     {
         { "{namespaces: [ci, 'build-*']}", PrivilegedPod(ns: "build-7"), PrivilegedPod(ns: "prod") },
         { "{images: ['registry.example/dind:*']}", PrivilegedPod(image: "registry.example/dind:24"), PrivilegedPod(image: "registry.example/app:1.0") },
-        { "{containers: [runner]}", PrivilegedPod(name: "runner"), PrivilegedPod(name: "app") },
+        { "{namespaces: [ci], containers: [runner]}", PrivilegedPod(name: "runner"), PrivilegedPod(name: "app") },
         { "{users: ['system:serviceaccount:ci:*']}", PrivilegedPod(user: "system:serviceaccount:ci:builder"), PrivilegedPod(user: "alice") },
-        { "{labels: {team: 'ci-*'}}", PrivilegedPod(labels: ImmutableDictionary<string, string>.Empty.Add("team", "ci-runners")), PrivilegedPod(labels: ImmutableDictionary<string, string>.Empty.Add("team", "web")) },
+        { "{namespaces: [ci], labels: {team: 'ci-*'}}", PrivilegedPod(labels: ImmutableDictionary<string, string>.Empty.Add("team", "ci-runners")), PrivilegedPod(labels: ImmutableDictionary<string, string>.Empty.Add("team", "web")) },
         { "{namespaces: [ci], images: ['*/dind:*']}", PrivilegedPod(ns: "ci", image: "r/dind:1"), PrivilegedPod(ns: "ci", image: "r/app:1") },
     };
 
@@ -69,6 +69,26 @@ public class ExceptionTests
         denied.Outcome.Should().Be(DecisionOutcome.Deny);
         denied.Violations.Select(v => v.RuleId).Should().Equal("privileged");
         denied.ExceptionsApplied.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{labels: {team: ci}}")]
+    [InlineData("{containers: [runner]}")]
+    [InlineData("{labels: {team: ci}, containers: [runner]}")]
+    public void An_exception_a_tenant_could_opt_into_with_labels_or_names_is_an_error(string match)
+    {
+        var errors = PolicyYaml.Errors(PolicyYaml.Policy("p", $$"""
+              rules: {privileged: deny}
+              exceptions:
+                - name: exempt
+                  rules: [privileged]
+                  match: {{match}}
+                  reason: reviewed
+                  owner: platform-team
+                  expires: 2026-12-31
+            """), "p.yaml");
+        errors.Should().ContainSingle().Which.ToString().Should()
+            .Contain("p.yaml:").And.Contain("names only labels or container names").And.Contain("anchor the exception on namespaces, images or users");
     }
 
     [Fact]
@@ -115,7 +135,7 @@ public class ExceptionTests
     [Fact]
     public void A_container_level_exception_in_a_mixed_pod_covers_only_the_matching_container()
     {
-        var plan = WithException("{containers: [runner]}");
+        var plan = WithException("{namespaces: [default], containers: [runner]}");
         var pod = Requests.Pod(c => Privileged(c with { Name = "runner" }));
         pod = pod with { Containers = [.. pod.Containers, Privileged(Requests.PodContainer("app", ContainerKind.Regular, 1))] };
         var d = Evaluate(plan, pod);
