@@ -51,6 +51,44 @@ public class WebhookServeCommandTests
         (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
     }
 
+    [Fact]
+    public async Task An_edited_policy_dir_is_reloaded_without_a_restart()
+    {
+        using var state = new TempTree();
+        var policies = Path.Combine(state.Path, "policies");
+        Directory.CreateDirectory(policies);
+        var policyFile = Path.Combine(policies, "cis-runtime.yaml");
+        File.Copy(Repository.PathOf("policies/cis-runtime.yaml"), policyFile);
+        var output = new SignallingWriter("listening on ");
+        using var stop = new CancellationTokenSource();
+        var run = CliApp.RunAsync(
+            ["webhook", "serve", "--self-signed", "--state-dir", state.Path, "--address", "127.0.0.1", "--port", "0", "--policy-dir", policies],
+            new CliContext(output, new StringWriter()), stop.Token);
+        var line = await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var port = new Uri(line[(line.IndexOf("listening on ", StringComparison.Ordinal) + "listening on ".Length)..].Split(' ')[0]).Port;
+        using var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } }; // trust is the other test's subject
+        using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
+        var review = await File.ReadAllBytesAsync(Repository.PathOf("tests/Admission.Tests/Fixtures/pod-create-privileged.admissionreview.json"));
+        async Task<bool> Allowed()
+        {
+            using var response = await client.PostAsync("/validate", new ByteArrayContent(review) { Headers = { ContentType = new("application/json") } });
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
+            return answer.RootElement.GetProperty("response").GetProperty("allowed").GetBoolean();
+        }
+
+        (await Allowed()).Should().BeFalse();
+        var text = File.ReadAllText(policyFile);
+        var warned = text.Replace("privileged:               {action: deny}", "privileged:               {action: warn}", StringComparison.Ordinal);
+        warned.Should().NotBe(text, "the shipped policy lists the rule in this form");
+        File.WriteAllText(policyFile, warned);
+        for (var i = 0; i < 300 && !output.Text.Contains("reloaded", StringComparison.Ordinal); i++) await Task.Delay(100);
+        output.Text.Should().Contain("reloaded");
+        (await Allowed()).Should().BeTrue("privileged is now warn-level");
+
+        await stop.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+    }
+
     /// <summary>Captures output and completes <see cref="Seen"/> with the first line containing a marker.</summary>
     private sealed class SignallingWriter(string marker) : StringWriter
     {

@@ -17,7 +17,7 @@ public sealed class WebhookServeCommand : ICliCommand
     public string Summary => "serve the Kubernetes validating admission webhook (HTTPS)";
     public string Usage => """
         dockerguard webhook serve (--tls-cert FILE --tls-key FILE | --self-signed [--state-dir DIR])
-                                  [--address IP] [--port N] [--policy-dir DIR] [--controllers deny|warn]
+                                  [--address IP] [--port N] [--policy-dir DIR (reloaded on change)] [--controllers deny|warn]
                                   [--audit STORE]
           --tls-cert/--tls-key  PEM serving certificate and key; reloaded when the files change
           --self-signed         generate a CA and serving certificate into --state-dir (default: a temp dir)
@@ -65,8 +65,16 @@ public sealed class WebhookServeCommand : ICliCommand
             (cert, key) = (files.Cert, files.Key);
         }
 
-        var policy = WebhookPolicy.Load(policyDir);
         using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-webhook" });
+        var (policy, watcher) = WebhookPolicy.Load(policyDir, line =>
+        {
+            lock (context.Out)
+            {
+                context.Out.WriteLine("dockerguard webhook: " + line);
+                context.Out.Flush();
+            }
+        });
+        using var _ = watcher?.Observed();
         var options = new WebhookOptions
         {
             Address = ip,
