@@ -143,6 +143,12 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
             {
                 if (_spill!.HasPending) await ReplayAsync(_stopping.Token);
             }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Disposed mid-replay: the lines not yet written stay in the spill file for the next start
+                // (records are inserted by id, so lines written twice are harmless).
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 MarkDown(e);
