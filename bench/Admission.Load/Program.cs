@@ -20,7 +20,9 @@ Console.WriteLine(MachineInfo.Describe());
 Console.WriteLine($"corpus: {corpus.Count} AdmissionReviews, policy: {policyDir}, server: {binary}");
 Console.WriteLine($"server GC environment: {MachineInfo.GcEnvironment()}");
 
-await HandlerRun.RunAsync(DockerGuard.Cli.Commands.WebhookPolicy.Load(policyDir == "none" ? null : policyDir), corpus, options.Int("handler-iterations", 1000));
+var (handlerPolicy, handlerWatcher) = DockerGuard.Cli.Commands.WebhookPolicy.Load(policyDir == "none" ? null : policyDir);
+using (handlerWatcher)
+    await HandlerRun.RunAsync(handlerPolicy, corpus, options.Int("handler-iterations", 1000));
 
 using var server = ServedWebhook.Start(binary, policyDir == "none" ? null : policyDir, TimeSpan.FromSeconds(60));
 await Task.Delay(2000);
