@@ -30,8 +30,15 @@ public static class Run
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (stdin is not null) await p.StandardInput.BaseStream.WriteAsync(stdin);
-        p.StandardInput.Close();
+        try
+        {
+            if (stdin is not null) await p.StandardInput.BaseStream.WriteAsync(stdin);
+            p.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program may exit before reading stdin (the hook refuses a bad setting first): EPIPE, as runc sees it too.
+        }
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
         try
         {
