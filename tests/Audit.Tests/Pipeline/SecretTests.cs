@@ -38,12 +38,13 @@ public sealed class SecretTests(PostgresServer server) : IDisposable
     {
         var fixture = DockerFixtureReader.Read(Path.Combine(DockerFixtureReader.Directory, name));
         var log = new CapturingLogger();
-        var spans = new List<Activity>();
+        // Other test classes run in parallel and their spans reach this process-wide listener too: a concurrent queue.
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == DecisionTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
+            ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
 
@@ -66,10 +67,11 @@ public sealed class SecretTests(PostgresServer server) : IDisposable
         {
             ["sqlite files"] = string.Concat(Directory.EnumerateFiles(_dir.Path, "audit.db*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f)))),
             ["postgres rows"] = await PostgresRowsAsync(),
-            ["spill file"] = File.ReadAllText(_dir.File("spill.jsonl")),
+            // The replay loop may have moved the lines aside (".replay") when the store stayed down.
+            ["spill file"] = string.Concat(new[] { "spill.jsonl", "spill.jsonl.replay" }.Select(_dir.File).Where(File.Exists).Select(File.ReadAllText)),
             ["logs"] = log.All,
             ["export"] = exported.ToString(),
-            ["trace spans"] = string.Join('\n', spans.SelectMany(s => s.TagObjects).Select(t => $"{t.Key}={(t.Value is string[] a ? string.Join(',', a) : t.Value)}")),
+            ["trace spans"] = string.Join('\n', spans.ToArray().SelectMany(s => s.TagObjects).Select(t => $"{t.Key}={(t.Value is string[] a ? string.Join(',', a) : t.Value)}")),
         };
         places["export"].Should().Contain("\"decision\":\"deny\"", "the records were really written and read back");
         places["spill file"].Should().Contain("\"decision\":\"deny\"");
