@@ -19,11 +19,7 @@ public static class DockerFixtureRequests
         foreach (var file in Directory.GetFiles(RepositoryFiles.DockerFixtures, "*.authzreq.json").Order(StringComparer.Ordinal))
         {
             var message = AuthzMessageReader.Read(File.ReadAllBytes(file));
-            var target = RequestTarget.Parse(message.RequestUri);
-            var route = EngineRouter.Classify(message.RequestMethod, target.Path);
-            var body = message.RequestBody is { Length: > 0 } b ? GoJsonParser.Parse(b) : null;
-            var engine = new EngineRequest(message.RequestMethod, target, route, body, Subject.Anonymous, Daemon, new ContainerMemory());
-            if (Translators.For(engine) is { } translated)
+            if (Translators.For(message, Daemon, subject: Subject.Anonymous) is { } translated)
                 yield return new Scenario("docker:" + Path.GetFileName(file)[..^".authzreq.json".Length], translated.Request);
         }
     }

@@ -1,4 +1,7 @@
+using DockerGuard.AuthzPlugin.Json;
+using DockerGuard.AuthzPlugin.Protocol;
 using DockerGuard.AuthzPlugin.Routing;
+using DockerGuard.Policy.Model;
 
 namespace DockerGuard.AuthzPlugin.Translation;
 
@@ -17,4 +20,20 @@ public static class Translators
             or EngineRouteKind.PluginUpgrade or EngineRouteKind.PluginRemove => PluginTranslator.Translate(request),
         _ => null,
     };
+
+    /// <summary>
+    /// One AuthZReq as the plugin reads it: URI parsed and routed as dockerd's mux does, body read with Go
+    /// semantics, then the endpoint's translator. For callers that want the translation without the
+    /// decider's refusals (policy tests, benchmarks). Throws <see cref="FormatException"/> for a URI dockerd
+    /// could not route and <see cref="BodyRejectedException"/> for a body the plugin refuses; null when the
+    /// route is allowed without translation.
+    /// </summary>
+    public static TranslatedRequest? For(AuthzMessage message, DaemonDefaults daemon, ContainerMemory? memory = null, Subject? subject = null)
+    {
+        var target = RequestTarget.Parse(message.RequestUri);
+        var route = EngineRouter.Classify(message.RequestMethod, target.Path);
+        var body = message.RequestBody is { Length: > 0 } b ? GoJsonParser.Parse(b) : null;
+        subject ??= message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };
+        return For(new EngineRequest(message.RequestMethod, target, route, body, subject, daemon, memory ?? new ContainerMemory()));
+    }
 }

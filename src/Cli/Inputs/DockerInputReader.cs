@@ -85,25 +85,16 @@ public sealed class DockerInputReader : IInputReader
 
     private static WorkloadRequest? Translate(AuthzMessage message, YamlSource source, YamlNode at, string origin)
     {
-        RequestTarget target;
         try
         {
-            target = RequestTarget.Parse(message.RequestUri);
+            if (Translators.For(message, NeutralDaemon) is { } translated) return translated.Request;
+            source.Error(at, $"{origin}: the plugin does not evaluate {message.RequestMethod} {RequestTarget.Parse(message.RequestUri).Path} (it allows it without asking the policy)",
+                "test a request the plugin translates: containers/create, exec create, container update, services, volumes or plugins");
+            return null;
         }
         catch (FormatException e)
         {
             source.Error(at, $"{origin}: {e.Message}", "write the URI as the docker CLI sends it, e.g. /v1.43/containers/create?name=web");
-            return null;
-        }
-        var route = EngineRouter.Classify(message.RequestMethod, target.Path);
-        var subject = message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };
-        try
-        {
-            var body = message.RequestBody is { Length: > 0 } b ? GoJsonParser.Parse(b) : null;
-            var translated = Translators.For(new EngineRequest(message.RequestMethod, target, route, body, subject, NeutralDaemon, new ContainerMemory()));
-            if (translated is not null) return translated.Request;
-            source.Error(at, $"{origin}: the plugin does not evaluate {message.RequestMethod} {target.Path} (it allows it without asking the policy)",
-                "test a request the plugin translates: containers/create, exec create, container update, services, volumes or plugins");
             return null;
         }
         catch (BodyRejectedException e)

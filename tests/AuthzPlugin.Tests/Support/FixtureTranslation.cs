@@ -11,13 +11,8 @@ public static class FixtureTranslation
 {
     public static readonly DaemonDefaults PrivateCgroupns = new() { CgroupnsMode = NamespaceMode.Private };
 
-    public static TranslatedRequest? Translate(AuthzMessage message, DaemonDefaults? daemon = null, ContainerMemory? memory = null)
-    {
-        var target = RequestTarget.Parse(message.RequestUri);
-        var route = EngineRouter.Classify(message.RequestMethod, target.Path);
-        var body = message.RequestBody is { Length: > 0 } b ? GoJsonParser.Parse(b) : null;
-        return Translators.For(new EngineRequest(message.RequestMethod, target, route, body, Subject.Anonymous, daemon ?? PrivateCgroupns, memory ?? new ContainerMemory()));
-    }
+    public static TranslatedRequest? Translate(AuthzMessage message, DaemonDefaults? daemon = null, ContainerMemory? memory = null) =>
+        Translators.For(message, daemon ?? PrivateCgroupns, memory, Subject.Anonymous);
 
     public static TranslatedRequest Translate(string fixture, DaemonDefaults? daemon = null, ContainerMemory? memory = null) =>
         Translate(Fixtures.Message(fixture), daemon, memory) ?? throw new InvalidOperationException($"{fixture} has no translator");
