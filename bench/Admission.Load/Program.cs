@@ -20,9 +20,8 @@ Console.WriteLine(MachineInfo.Describe());
 Console.WriteLine($"corpus: {corpus.Count} AdmissionReviews, policy: {policyDir}, server: {binary}");
 Console.WriteLine($"server GC environment: {MachineInfo.GcEnvironment()}");
 
-var (handlerPolicy, handlerWatcher) = DockerGuard.Cli.Commands.WebhookPolicy.Load(policyDir == "none" ? null : policyDir);
-using (handlerWatcher)
-    await HandlerRun.RunAsync(handlerPolicy, corpus, options.Int("handler-iterations", 1000));
+using (var handlerPolicy = DockerGuard.Cli.Commands.WebhookPolicy.Load(policyDir == "none" ? null : policyDir))
+    await HandlerRun.RunAsync(handlerPolicy.Store, corpus, options.Int("handler-iterations", 1000));
 
 using var server = ServedWebhook.Start(binary, policyDir == "none" ? null : policyDir, TimeSpan.FromSeconds(60));
 await Task.Delay(2000);

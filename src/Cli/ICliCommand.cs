@@ -19,6 +19,16 @@ public interface ICliCommand
 public sealed record CliContext(TextWriter Out, TextWriter Error)
 {
     public static CliContext Console => new(System.Console.Out, System.Console.Error);
+
+    /// <summary>A long-running server's log line ("dockerguard serve: …"), whole and flushed: reload watchers write from other threads.</summary>
+    public Action<string> ServerLog(string prefix) => line =>
+    {
+        lock (Out)
+        {
+            Out.WriteLine($"{prefix}: {line}");
+            Out.Flush();
+        }
+    };
 }
 
 /// <summary>Exit codes CI pipelines can rely on.</summary>

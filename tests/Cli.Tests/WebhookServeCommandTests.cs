@@ -15,14 +15,8 @@ public class WebhookServeCommandTests
     public async Task Self_signed_serve_answers_a_captured_review_and_stops_on_cancel()
     {
         using var state = new TempTree();
-        var output = new SignallingWriter("listening on ");
         using var stop = new CancellationTokenSource();
-        var run = CliApp.RunAsync(
-            ["webhook", "serve", "--self-signed", "--state-dir", state.Path, "--address", "127.0.0.1", "--port", "0"],
-            new CliContext(output, new StringWriter()), stop.Token);
-
-        var line = await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
-        var port = new Uri(line[(line.IndexOf("listening on ", StringComparison.Ordinal) + "listening on ".Length)..].Split(' ')[0]).Port;
+        var (run, output, port) = await ServeAsync(state.Path, stop.Token);
         output.Text.Should().Contain($"self-signed CA bundle: {Path.Combine(state.Path, "ca.crt")}");
 
         var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(state.Path, "ca.crt")));
@@ -59,13 +53,8 @@ public class WebhookServeCommandTests
         Directory.CreateDirectory(policies);
         var policyFile = Path.Combine(policies, "cis-runtime.yaml");
         File.Copy(Repository.PathOf("policies/cis-runtime.yaml"), policyFile);
-        var output = new SignallingWriter("listening on ");
         using var stop = new CancellationTokenSource();
-        var run = CliApp.RunAsync(
-            ["webhook", "serve", "--self-signed", "--state-dir", state.Path, "--address", "127.0.0.1", "--port", "0", "--policy-dir", policies],
-            new CliContext(output, new StringWriter()), stop.Token);
-        var line = await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
-        var port = new Uri(line[(line.IndexOf("listening on ", StringComparison.Ordinal) + "listening on ".Length)..].Split(' ')[0]).Port;
+        var (run, output, port) = await ServeAsync(state.Path, stop.Token, "--policy-dir", policies);
         using var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } }; // trust is the other test's subject
         using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
         var review = await File.ReadAllBytesAsync(Repository.PathOf("tests/Admission.Tests/Fixtures/pod-create-privileged.admissionreview.json"));
@@ -87,6 +76,18 @@ public class WebhookServeCommandTests
 
         await stop.CancelAsync();
         (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+    }
+
+    /// <summary>Runs <c>webhook serve --self-signed</c> on a free loopback port; returns the run, its output and the port.</summary>
+    private static async Task<(Task<int> Run, SignallingWriter Output, int Port)> ServeAsync(string stateDir, CancellationToken stop, params string[] more)
+    {
+        var output = new SignallingWriter("listening on ");
+        var run = CliApp.RunAsync(
+            ["webhook", "serve", "--self-signed", "--state-dir", stateDir, "--address", "127.0.0.1", "--port", "0", .. more],
+            new CliContext(output, new StringWriter()), stop);
+        var line = await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var port = new Uri(line[(line.IndexOf("listening on ", StringComparison.Ordinal) + "listening on ".Length)..].Split(' ')[0]).Port;
+        return (run, output, port);
     }
 
     /// <summary>Captures output and completes <see cref="Seen"/> with the first line containing a marker.</summary>

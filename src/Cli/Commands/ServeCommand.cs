@@ -65,16 +65,7 @@ public sealed class ServeCommand : ICliCommand
     private static async Task<int> ServeAsync(string socket, string? policyDir, string stateDir, AuditOptions auditOptions, FailureMode failureMode,
         IPEndPoint? metricsEndpoint, CliContext context, CancellationToken cancellationToken)
     {
-
-        void Log(string line)
-        {
-            lock (context.Out)
-            {
-                context.Out.WriteLine("dockerguard serve: " + line);
-                context.Out.Flush();
-            }
-        }
-
+        var Log = context.ServerLog("dockerguard serve");
         using var signal = new ShutdownSignal(cancellationToken);
         using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-plugin" });
         using var policy = ServedPolicy.Open(policyDir, ServedPolicy.DefaultDirectory, Log);

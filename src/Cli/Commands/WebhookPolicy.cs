@@ -1,3 +1,4 @@
+using DockerGuard.Cli.Serving;
 using DockerGuard.Policy.Evaluation;
 using DockerGuard.Policy.Files;
 
@@ -13,17 +14,11 @@ namespace DockerGuard.Cli.Commands;
 /// </summary>
 public static class WebhookPolicy
 {
-    public static (PolicyStore Store, PolicyWatcher? Watcher) Load(string? directory, Action<string>? log = null)
+    public static ServedPolicy Load(string? directory, Action<string>? log = null)
     {
-        if (directory is null) return (new PolicyStore(CompiledPolicy.CatalogDefaults()), null);
-        if (!Directory.Exists(directory)) throw new CliUsageException($"policy directory '{directory}' does not exist");
-        if (PolicyDirectory.PolicyFiles(directory).Count == 0) return (new PolicyStore(CompiledPolicy.CatalogDefaults()), null);
-        var result = PolicyDirectory.Load(directory);
-        if (result.Plan is null)
-            throw new CliUsageException($"policy directory '{directory}' does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
-        var store = new PolicyStore(result.Plan);
-        var watcher = new PolicyWatcher(directory, store, new PolicyWatcherOptions { Log = log });
-        watcher.Start();
-        return (store, watcher);
+        if (directory is null) return ServedPolicy.Fixed(CompiledPolicy.CatalogDefaults(), "catalogue defaults");
+        if (Directory.Exists(directory) && PolicyDirectory.PolicyFiles(directory).Count == 0)
+            return ServedPolicy.Fixed(CompiledPolicy.CatalogDefaults(), $"catalogue defaults ({directory} holds no policy file)");
+        return ServedPolicy.Watch(directory, log);
     }
 }

@@ -66,15 +66,9 @@ public sealed class WebhookServeCommand : ICliCommand
         }
 
         using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-webhook" });
-        var (policy, watcher) = WebhookPolicy.Load(policyDir, line =>
-        {
-            lock (context.Out)
-            {
-                context.Out.WriteLine("dockerguard webhook: " + line);
-                context.Out.Flush();
-            }
-        });
-        using var _ = watcher?.Observed();
+        using var served = WebhookPolicy.Load(policyDir, context.ServerLog("dockerguard webhook"));
+        served.Watcher?.Observed();
+        var policy = served.Store;
         var options = new WebhookOptions
         {
             Address = ip,

@@ -29,7 +29,8 @@ public sealed class ServedPolicy : IDisposable
     /// <summary>"directory /etc/dockerguard/policies" or "built-in cis-runtime.yaml", for the startup line.</summary>
     public string Source { get; }
     public PolicyWatcher? Watcher { get; }
-    public bool IsEmbedded => Watcher is null;
+    /// <summary>Enforcing the policy compiled into the binary (no directory to change it through).</summary>
+    public bool IsEmbedded { get; private init; }
 
     /// <param name="directory">--policy-dir, or null for the default.</param>
     /// <param name="defaultDirectory">Where to look when no directory is given (a parameter so tests need not touch /etc).</param>
@@ -37,9 +38,17 @@ public sealed class ServedPolicy : IDisposable
     public static ServedPolicy Open(string? directory, string defaultDirectory, Action<string> log)
     {
         if (directory is null && !Directory.Exists(defaultDirectory))
-            return new ServedPolicy(new PolicyStore(CompileEmbedded()), $"built-in {EmbeddedName} ({defaultDirectory} does not exist)", null);
+            return new ServedPolicy(new PolicyStore(CompileEmbedded()), $"built-in {EmbeddedName} ({defaultDirectory} does not exist)", null) { IsEmbedded = true };
 
-        var dir = directory ?? defaultDirectory;
+        return Watch(directory ?? defaultDirectory, log);
+    }
+
+    /// <summary>A plan that never changes (the webhook's catalogue defaults when it is given no policy files).</summary>
+    public static ServedPolicy Fixed(CompiledPolicy plan, string source) => new(new PolicyStore(plan), source, null);
+
+    /// <summary><paramref name="dir"/> compiled now (it must exist and compile) and watched from then on.</summary>
+    public static ServedPolicy Watch(string dir, Action<string>? log)
+    {
         if (!Directory.Exists(dir)) throw new CliUsageException($"policy directory '{dir}' does not exist");
         var result = PolicyDirectory.Load(dir);
         if (result.Plan is null)
