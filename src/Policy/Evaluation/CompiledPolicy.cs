@@ -30,13 +30,13 @@ public sealed class CompiledPolicy
 
     private readonly record struct EntryFilter(int Surfaces, bool AnyRequest)
     {
-        /// <summary>The rule's surfaces, narrowed to the scope's when it lists some; AnyRequest when the scope names no namespace, image or user.</summary>
+        /// <summary>The surfaces both the rule judges and the scope includes, as bits; AnyRequest when the scope filters nothing else.</summary>
         public static EntryFilter Of(PlanEntry e)
         {
             var mask = 0;
             foreach (var s in e.Info.Surfaces)
-                if (e.Scope.Surfaces.IsEmpty || e.Scope.Surfaces.Contains(s)) mask |= 1 << (int)s;
-            return new EntryFilter(mask, e.Scope.Namespaces.IsEmpty && e.Scope.Images.IsEmpty && e.Scope.Users.IsEmpty);
+                if (e.Scope.IncludesSurface(s)) mask |= 1 << (int)s;
+            return new EntryFilter(mask, !e.Scope.FiltersRequests);
         }
     }
 

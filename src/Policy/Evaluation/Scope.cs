@@ -16,9 +16,15 @@ public sealed record Scope
     public ImmutableArray<string> Images { get; init; } = [];
     public ImmutableArray<string> Users { get; init; } = [];
 
+    /// <summary>Whether the scope looks past the surface at all (namespace, image or user); when not, surface alone decides.</summary>
+    public bool FiltersRequests => !Namespaces.IsEmpty || !Images.IsEmpty || !Users.IsEmpty;
+
+    /// <summary>Whether requests from <paramref name="surface"/> can be in scope.</summary>
+    public bool IncludesSurface(Surface surface) => Surfaces.IsEmpty || Surfaces.Contains(surface);
+
     public bool Covers(WorkloadRequest request)
     {
-        if (!Surfaces.IsEmpty && !Surfaces.Contains(request.Surface)) return false;
+        if (!IncludesSurface(request.Surface)) return false;
         if (!Namespaces.IsEmpty && !Glob.AnyMatches(Namespaces, request.Resource.Namespace)) return false;
         if (!Users.IsEmpty && !Glob.AnyMatches(Users, request.Subject.User)) return false;
         if (!Images.IsEmpty)
