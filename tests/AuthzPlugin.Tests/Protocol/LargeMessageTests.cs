@@ -31,17 +31,14 @@ public sealed class AllocationMeasuredCollection
 public sealed class LargeMessageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const long MiB = 1024 * 1024;
-    private readonly string _dir = Directory.CreateTempSubdirectory("dg-big-").FullName;
-    private PluginServer? _server;
-    private string Socket => Path.Combine(_dir, "p.sock");
+    private TempSocketPlugin? _plugin;
+    private string Socket => _plugin!.Socket;
 
-    public async Task InitializeAsync() =>
-        _server = await PluginServer.StartAsync(new PolicyStore(CompiledPolicy.CatalogDefaults()), new RecordingAudit(), new PluginOptions { SocketPath = Socket });
+    public async Task InitializeAsync() => _plugin = await TempSocketPlugin.StartAsync("dg-big-");
 
     public async Task DisposeAsync()
     {
-        if (_server is not null) await _server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        if (_plugin is not null) await _plugin.DisposeAsync();
     }
 
     [Fact]

@@ -11,17 +11,14 @@ namespace DockerGuard.AuthzPlugin.Tests.Protocol;
 /// <summary>The plugin server on a real unix socket, spoken to exactly as dockerd speaks (raw HTTP/1.1).</summary>
 public sealed class PluginServerTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("dg-srv-").FullName;
-    private PluginServer? _server;
-    private string Socket => Path.Combine(_dir, "p.sock");
+    private TempSocketPlugin? _plugin;
+    private string Socket => _plugin!.Socket;
 
-    public async Task InitializeAsync() =>
-        _server = await PluginServer.StartAsync(new PolicyStore(CompiledPolicy.CatalogDefaults()), new RecordingAudit(), new PluginOptions { SocketPath = Socket });
+    public async Task InitializeAsync() => _plugin = await TempSocketPlugin.StartAsync("dg-srv-");
 
     public async Task DisposeAsync()
     {
-        if (_server is not null) await _server.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        if (_plugin is not null) await _plugin.DisposeAsync();
     }
 
     [Fact]
