@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DockerGuard.TestSupport.Docker;
 
 namespace DockerGuard.AuthzPlugin.Load;
 
@@ -20,8 +21,10 @@ public static class DockerCompare
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var name = $"dgbench-{Guid.NewGuid():N}"[..15];
         await using var plugin = await ServerProcess.StartAsync(options, $"/run/docker/plugins/{name}.sock");
-        await using var plain = await ThrowawayDockerd.StartAsync(authorizationPlugin: null);
-        await using var guarded = await ThrowawayDockerd.StartAsync(authorizationPlugin: name);
+        await using var plain = new ThrowawayDockerd("dg-bench-dockerd-");
+        await plain.StartAsync(new DockerdOptions());
+        await using var guarded = new ThrowawayDockerd("dg-bench-dockerd-");
+        await guarded.StartAsync(new DockerdOptions { AuthorizationPlugin = name });
         Console.WriteLine($"dockerd without plugin: {plain.Root}; with plugin {name} (policy {options.PolicyDir}, SQLite audit {options.Audit})");
 
         var body = CreateBody();

@@ -61,7 +61,7 @@ public sealed class DockerWrapperTests(DockerWrapperDaemon docker) : IClassFixtu
         var id = run.Stdout.Trim();
         try
         {
-            var config = Directory.EnumerateFiles(Path.Combine(docker.Root, "x"), "config.json", SearchOption.AllDirectories)
+            var config = Directory.EnumerateFiles(docker.ExecRoot, "config.json", SearchOption.AllDirectories)
                 .Single(f => Path.GetFileName(Path.GetDirectoryName(f)) == id);
             using var doc = JsonDocument.Parse(File.ReadAllBytes(config));
             var hooks = doc.RootElement.GetProperty("hooks");

@@ -1,5 +1,6 @@
 using DockerGuard.OciHook.Install;
 using DockerGuard.OciHook.Tests.Support;
+using DockerGuard.TestSupport.Docker;
 
 namespace DockerGuard.OciHook.Tests.Runtimes;
 
@@ -44,7 +45,7 @@ public sealed class PodmanRuntime : IAsyncLifetime
             var hook = await PublishedBinaries.HookAsync();
             HookDefinitionFile.Write(Path.Combine(HooksDir, HookDefinition.FileName), HookDefinition.For(hook, [$"DOCKERGUARD_AUDIT=jsonl:{Path.Combine(Dir, "audit.jsonl")}"]));
             var tar = Path.Combine(Dir, "bb.tar");
-            BusyboxImage.WriteTar(tar);
+            BusyboxRootfs.WriteTar(tar);
             await Run.Checked("podman", [.. Globals, "import", "--quiet", tar, Image], Env);
         }
         catch
