@@ -17,6 +17,7 @@ public static class CommandTable
         new Commands.AuditTailCommand(),
         new Commands.AuditStatsCommand(),
         new Commands.AuditExportCommand(),
+        new Commands.AuditImportCommand(),
         new Commands.HookInstallCommand(),
         new Commands.HookUninstallCommand(),
     ];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DockerGuard.Cli.Audit;
 using DockerGuard.Cli.Commands;
 using DockerGuard.Cli.Serving;
 
@@ -76,19 +77,34 @@ public class DeployTests
             .Should().Equal([Path.GetFileNameWithoutExtension(ServeCommand.DefaultSocket)], "dockerd dials /run/docker/plugins/<name>.sock");
     }
 
+    [Fact]
+    public void Audit_import_timer_runs_the_import_where_the_hook_spills_and_the_servers_keep_the_store()
+    {
+        var service = Unit("deploy/systemd/dockerguard-audit-import.service");
+        service["Service.Type"].Should().Equal("oneshot");
+        var exec = service["Service.ExecStart"].Single().Split(' ');
+        exec[..3].Should().Equal("/usr/local/bin/dockerguard", "audit", "import");
+        CliArgs.Parse(exec[3..]).Option("state-dir").Should().Be(AuditStoreOption.DefaultStateDir);
+        Path.Combine(AuditStoreOption.DefaultStateDir, "audit-spill.jsonl").Should().Be(DockerGuard.OciHook.Hook.HookSettings.DefaultAuditSpillPath);
+        service["Service.ReadWritePaths"].Should().Equal(AuditStoreOption.DefaultStateDir);
+        var timer = Unit("deploy/systemd/dockerguard-audit-import.timer");
+        timer["Install.WantedBy"].Should().Equal("timers.target");
+        timer.Should().ContainKey("Timer.OnUnitInactiveSec");
+    }
+
     /// <summary>systemd's own parser. The binary is not installed here, so the copy runs /bin/true instead (its path is checked above).</summary>
     [Fact]
     public void Units_pass_systemd_analyze_verify()
     {
         if (!File.Exists("/usr/bin/systemd-analyze")) return; // no systemd on this machine: the structural tests above still run
         using var tree = new TempTree();
-        foreach (var name in new[] { "dockerguard.socket", "dockerguard.service" })
+        foreach (var name in new[] { "dockerguard.socket", "dockerguard.service", "dockerguard-audit-import.service", "dockerguard-audit-import.timer" })
             tree.Write(name, File.ReadAllText(Repository.PathOf("deploy/systemd/" + name)).Replace("/usr/local/bin/dockerguard", "/bin/true", StringComparison.Ordinal));
         tree.Write("docker.service", "[Unit]\nDescription=stand-in for docker.service\n[Service]\nExecStart=/bin/true\n");
         tree.Write("docker.service.d/dockerguard.conf", File.ReadAllText(Repository.PathOf("deploy/systemd/docker.service.d/dockerguard.conf")));
 
         var psi = new ProcessStartInfo("/usr/bin/systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "verify", "--man=no", "dockerguard.socket", "dockerguard.service", "docker.service" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "verify", "--man=no", "dockerguard.socket", "dockerguard.service", "docker.service", "dockerguard-audit-import.timer", "dockerguard-audit-import.service" }) psi.ArgumentList.Add(a);
         psi.WorkingDirectory = tree.Path;
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();

@@ -158,23 +158,19 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
         }
     }
 
-    /// <summary>Replays the spill file now; returns the number of lines moved into the store.</summary>
+    /// <summary>Replays the spill file now, unless another process is replaying it; returns the number of lines moved into the store.</summary>
     public async Task<int> ReplayAsync(CancellationToken cancellationToken = default)
     {
-        if (_spill?.TakeForReplay() is not { } lines) return 0;
+        if (_spill is null || !_spill.HasPending) return 0;
         await EnsureSchemaAsync(cancellationToken);
-        foreach (var chunk in lines.Chunk(_options.MaxBatch))
-        {
-            await _store.WriteAsync(
-                chunk.Where(l => l.Record is not null).Select(l => l.Record!).ToList(),
-                chunk.Where(l => l.Completion is not null).Select(l => l.Completion!).ToList(), cancellationToken);
-        }
-        _spill.ReplayDone();
-        DecisionTelemetry.SpillReplayed(lines.Count);
+        if (await SpillReplay.RunAsync(_spill, _store, _options.MaxBatch, TimeSpan.Zero, cancellationToken) is not { } result) return 0;
+        DecisionTelemetry.SpillReplayed(result.Lines);
         Interlocked.Exchange(ref _downUntilTicks, 0);
-        if (Interlocked.Exchange(ref _down, 0) == 1 || lines.Count > 0)
-            _logger.LogWarning("audit store {Store} is back: replayed {Count} spilled lines from {Spill}", _store.Description, lines.Count, _spill.Path);
-        return lines.Count;
+        if (Interlocked.Exchange(ref _down, 0) == 1 || result.Lines > 0)
+            _logger.LogWarning("audit store {Store} is back: replayed {Count} spilled lines from {Spill}", _store.Description, result.Lines, _spill.Path);
+        foreach (var rejected in result.Rejected)
+            _logger.LogError("audit spill line kept aside in {Rejected}, not replayed: {Line}", result.RejectedPath, rejected.ToString());
+        return result.Lines;
     }
 
     public async ValueTask DisposeAsync()

@@ -5,10 +5,11 @@ using DockerGuard.Audit.Records;
 namespace DockerGuard.Audit.Pipeline;
 
 /// <summary>
-/// Fail-open's local safety net: JSON lines, each fsync'd before the decision is answered, so a
-/// record the store could not take is still durable. Replay renames the file aside first, so new
-/// lines keep landing while the old ones go into the store; a replay cut short is finished on the
-/// next attempt (records are inserted idempotently by id).
+/// Fail-open's local safety net, and the OCI hook's audit trail: JSON lines, each fsync'd before the
+/// decision is answered. Replay (<see cref="SpillReplay"/>) renames the file aside first, so new lines
+/// keep landing while the old ones go into the store; a replay cut short is finished on the next
+/// attempt (records are inserted idempotently by id). Lines that are not spill lines are never dropped:
+/// they are kept, verbatim, in <see cref="RejectedPath"/>.
 /// </summary>
 internal sealed class SpillFile : IDisposable
 {
@@ -22,6 +23,9 @@ internal sealed class SpillFile : IDisposable
 
     public string Path { get; }
     private string ReplayPath => Path + ".replay";
+    public string RejectedPath => Path + ".rejected";
+    /// <summary>flock'd by whoever replays (a server's replay loop, <c>dockerguard audit import</c>): one at a time.</summary>
+    public string LockPath => Path + ".lock";
 
     public bool HasPending => File.Exists(ReplayPath) || (File.Exists(Path) && new FileInfo(Path).Length > 0);
 
@@ -30,18 +34,35 @@ internal sealed class SpillFile : IDisposable
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RecordJson.Default.SpillLine) + "\n");
         lock (_gate)
         {
-            if (_stream is null)
+            // Another process may replay this file (audit import) and rename it while our stream is open:
+            // a line written to the renamed file could be deleted unread, so it goes again into a new file
+            // (a duplicate is harmless: records are inserted once by id).
+            for (var attempt = 0; attempt < 3; attempt++)
             {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-                _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                if (_stream is null)
+                {
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                    _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                }
+                _stream.Write(bytes);
+                _stream.Flush(flushToDisk: true);
+                if (StillAtPath(_stream)) return;
+                _stream.Dispose();
+                _stream = null;
             }
-            _stream.Write(bytes);
-            _stream.Flush(flushToDisk: true);
+            throw new IOException($"{Path} kept being renamed while a line was appended to it");
         }
     }
 
-    /// <summary>The lines to replay: a leftover replay file, or the current spill moved aside. Null when there is nothing.</summary>
-    public IReadOnlyList<SpillLine>? TakeForReplay()
+    /// <summary>Whether the open file still has its name: /proc/self/fd/N names the file a descriptor is open on now.</summary>
+    private bool StillAtPath(FileStream stream) =>
+        File.ResolveLinkTarget($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}", returnFinalTarget: false)?.FullName == Path;
+
+    /// <summary>
+    /// The lines to replay: a leftover replay file, or the current spill moved aside. Null when there is
+    /// nothing. Call only while holding the replay lock (<see cref="LockPath"/>).
+    /// </summary>
+    public SpillBatch? TakeForReplay()
     {
         lock (_gate)
         {
@@ -53,18 +74,23 @@ internal sealed class SpillFile : IDisposable
                 File.Move(Path, ReplayPath);
             }
         }
-        var lines = new List<SpillLine>();
-        foreach (var text in File.ReadLines(ReplayPath))
-        {
-            // A torn last line (the process died mid-write) was never acknowledged: skip it.
-            if (text.Length == 0) continue;
-            try { lines.Add(JsonSerializer.Deserialize(text, RecordJson.Default.SpillLine)!); }
-            catch (JsonException) { }
-        }
-        return lines;
+        return SpillBatch.Read(ReplayPath);
     }
 
-    public void ReplayDone() => File.Delete(ReplayPath);
+    /// <summary>After the batch's lines are durable in the store: its rejected lines go (fsync'd) to <see cref="RejectedPath"/>, then the replay file goes.</summary>
+    public void ReplayDone(SpillBatch batch)
+    {
+        if (batch.Rejected.Count > 0)
+        {
+            // Rejected lines are audit records too: as private as the spill file itself.
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using var rejected = new FileStream(RejectedPath, options);
+            foreach (var r in batch.Rejected) rejected.Write(Encoding.UTF8.GetBytes(r.Text + "\n"));
+            rejected.Flush(flushToDisk: true);
+        }
+        File.Delete(ReplayPath);
+    }
 
     public void Dispose()
     {

@@ -24,8 +24,8 @@ public static class AuditStoreOption
         return store ?? "sqlite:" + Path.Combine(stateDir ?? DefaultStateDir, "audit.db");
     }
 
-    /// <summary>Opens the store for reading. A SQLite file that does not exist is an error, not a new empty store.</summary>
-    public static IAuditStore Open(string connection)
+    /// <summary>Opens the store. For reading (<paramref name="mustExist"/>) a SQLite file that does not exist is an error, not a new empty store.</summary>
+    public static IAuditStore Open(string connection, bool mustExist = true)
     {
         IAuditStore store;
         try
@@ -36,7 +36,7 @@ public static class AuditStoreOption
         {
             throw new CliUsageException(e.Message);
         }
-        if (store is SqliteAuditStore sqlite && !File.Exists(sqlite.Path))
+        if (mustExist && store is SqliteAuditStore sqlite && !File.Exists(sqlite.Path))
             throw new AuditStoreMissingException($"no audit store at {sqlite.Path}: give --audit sqlite:PATH or postgres://..., or --state-dir of a server that records decisions");
         return store;
     }

@@ -11,8 +11,9 @@ namespace DockerGuard.OciHook.Hook;
 /// (<see cref="SpillLine"/>), appended and fsync'd before the hook answers. A process that lives for
 /// one container create cannot afford the store itself (SQLite with synchronous=FULL pays five fsyncs
 /// per process: schema check, commit, checkpoint on close); one append and one fsync fit the budget.
-/// A running DockerGuard service replays the file into the store (DecisionAudit, fail-open, with its
-/// SpillPath pointing here), idempotently by record id.
+/// <c>dockerguard audit import</c> (from a timer on hook-only hosts) or a running DockerGuard service
+/// (DecisionAudit, fail-open, with its SpillPath pointing here) moves the file into the store with
+/// SpillReplay, idempotently by record id.
 /// </summary>
 public sealed class SpillLineAudit(string path, string host) : IDecisionAudit
 {
