@@ -100,6 +100,46 @@ public sealed class PolicyCommandsTests : IDisposable
         set.GetProperty("rulesWithoutAllowCase").GetArrayLength().Should().Be(2);
     }
 
+    [Fact]
+    public void Require_coverage_fails_naming_each_rule_without_a_violating_or_a_passing_case()
+    {
+        _tree.Write("p.yaml", Policy);
+        _tree.Write("tests/t.yaml", Test(PrivilegedCase));
+        CliRun.Of("policy", "test", _tree.Path).ExitCode.Should().Be(ExitCodes.Ok, "without the flag a gap is only reported");
+
+        var run = CliRun.Of("policy", "test", _tree.Path, "--require-coverage");
+
+        run.ExitCode.Should().Be(ExitCodes.Failed, run.ToString());
+        run.Error.Should().Contain($"{_tree.Path}: rule host-network: no violating case and no passing case listing it under covers:")
+            .And.Contain($"{_tree.Path}: rule privileged: no passing case listing it under covers:")
+            .And.Contain("policy test: --require-coverage: 2 enabled rule(s) not covered");
+        using var json = JsonDocument.Parse(CliRun.Of("policy", "test", _tree.Path, "--require-coverage", "--output", "json").Out);
+        json.RootElement.GetProperty("ok").GetBoolean().Should().BeFalse();
+        json.RootElement.GetProperty("coverageRequired").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public void Require_coverage_passes_when_every_enabled_rule_has_both_cases()
+    {
+        _tree.Write("p.yaml", Policy);
+        _tree.Write("tests/t.yaml", Test(PrivilegedCase + """
+                - name: host network is a warning
+                  input: {model: {surface: docker, operation: create, sandbox: {namespaces: {network: host}}, containers: [{name: c}]}}
+                  expect: {decision: warn, violations: [host-network]}
+                - name: a plain container passes both
+                  input: {model: {surface: docker, operation: create, containers: [{name: c}]}}
+                  expect: {decision: allow}
+                  covers: [privileged, host-network]
+
+            """));
+
+        var run = CliRun.Of("policy", "test", _tree.Path, "--require-coverage");
+
+        run.ExitCode.Should().Be(ExitCodes.Ok, run.ToString());
+        run.Out.Should().Contain("coverage: every enabled rule has a violating case and a passing (covers:) case");
+        run.Error.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("input: {model: {surface: docker, operation: create, containers: [{name: c, privilegd: true}]}}", "unknown key 'privilegd' in model.containers[0]; did you mean 'privileged'?")]
     [InlineData("input: {model: {surface: podman, operation: create}}", "model.surface must be one of docker, kubernetes, oci, found the string 'podman'")]

@@ -18,6 +18,14 @@ public class ShippedPoliciesTests
     }
 
     [Fact]
+    public void Policy_test_with_require_coverage_on_the_shipped_directory_succeeds()
+    {
+        var run = CliRun.Of("policy", "test", Policies, "--require-coverage");
+        run.ExitCode.Should().Be(ExitCodes.Ok, run.ToString());
+        run.Error.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Every_policy_set_has_a_violating_and_a_passing_case_for_every_rule_it_runs()
     {
         var report = PolicyTestRunner.Run(Policies);

@@ -12,30 +12,39 @@ public sealed class PolicyTestCommand : ICliCommand
 {
     public IReadOnlyList<string> Words { get; } = ["policy", "test"];
     public string Summary => "run the policy tests under a directory";
-    public string Usage => "dockerguard policy test DIR [--output text|json] [--verbose]\n" +
+    public string Usage => "dockerguard policy test DIR [--require-coverage] [--output text|json] [--verbose]\n" +
         "  runs DIR/tests/*.yaml against DIR's policies, and the same in every subdirectory holding policies (e.g. DIR/optional/)\n" +
-        "  exit 0: all cases pass; 1: a case failed; 3: a policy or test file could not be loaded\n" +
+        "  --require-coverage  also fail when an enabled rule has no violating case or no passing case that lists it under covers:\n" +
+        "  exit 0: all cases pass (and, with --require-coverage, every enabled rule is covered); 1: a case failed or a rule is not covered;\n" +
+        "  3: a policy or test file could not be loaded\n" +
         "  input kinds (input: {KIND: ...}; format in docs/policies.md):\n" +
         string.Join("\n", Inputs.InputKinds.All.Select(k => $"    {k.Kind,-11} {k.Description}"));
 
     public Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var a = CliArgs.Parse(args, "verbose");
+        var a = CliArgs.Parse(args, "verbose", "require-coverage");
         var format = OutputFormats.Read(a, "text", "json");
         var verbose = a.Flag("verbose");
+        var requireCoverage = a.Flag("require-coverage");
         a.RejectUnknown();
         if (a.Positionals.Count != 1) throw new CliUsageException("give exactly one policy directory");
 
         var report = PolicyTestRunner.Run(a.Positionals[0]);
-        if (format == OutputFormat.Json) JsonOutput.Write(context.Out, json => WriteJson(json, report));
-        else PolicyTestText.Write(report, context, verbose);
-        return Task.FromResult(report.InputBroken ? ExitCodes.BadInput : report.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok);
+        var coverageFailed = requireCoverage && !report.InputBroken && report.CoverageGaps.Any();
+        if (format == OutputFormat.Json) JsonOutput.Write(context.Out, json => WriteJson(json, report, requireCoverage, coverageFailed));
+        else
+        {
+            PolicyTestText.Write(report, context, verbose);
+            if (coverageFailed) PolicyTestText.WriteCoverageFailure(report, context);
+        }
+        return Task.FromResult(report.InputBroken ? ExitCodes.BadInput : report.Failed > 0 || coverageFailed ? ExitCodes.Failed : ExitCodes.Ok);
     }
 
-    private static void WriteJson(Utf8JsonWriter json, PolicyTestReport report)
+    private static void WriteJson(Utf8JsonWriter json, PolicyTestReport report, bool requireCoverage, bool coverageFailed)
     {
         json.WriteStartObject();
-        json.WriteBoolean("ok", report.Succeeded);
+        json.WriteBoolean("ok", report.Succeeded && !coverageFailed);
+        json.WriteBoolean("coverageRequired", requireCoverage);
         json.WriteNumber("passed", report.Passed);
         json.WriteNumber("failed", report.Failed);
         json.WriteStartArray("policySets");

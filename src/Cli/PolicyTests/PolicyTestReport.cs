@@ -33,4 +33,12 @@ public sealed record PolicyTestReport(string Root, ImmutableArray<PolicySetRepor
     public int Failed => Sets.Sum(s => s.Results.Count(r => !r.Passed));
     public bool InputBroken => Sets.IsEmpty || Sets.Any(s => s.InputBroken);
     public bool Succeeded => !InputBroken && Failed == 0;
+
+    /// <summary>Each enabled rule that lacks a violating or a passing (covers:) case, per policy set, in rule order.</summary>
+    public IEnumerable<CoverageGap> CoverageGaps => Sets.SelectMany(s =>
+        s.WithoutDenyCase.Union(s.WithoutAllowCase).Order(StringComparer.Ordinal)
+            .Select(rule => new CoverageGap(s.Set.Directory, rule, s.WithoutDenyCase.Contains(rule), s.WithoutAllowCase.Contains(rule))));
 }
+
+/// <summary>A rule a policy set enables without a case that violates it (<see cref="NoDenyCase"/>) or one that passes it (<see cref="NoAllowCase"/>).</summary>
+public sealed record CoverageGap(string Directory, string Rule, bool NoDenyCase, bool NoAllowCase);

@@ -38,4 +38,21 @@ public static class PolicyTestText
             ? "policy test: could not load every policy and test file (see above)"
             : $"policy test: {report.Passed} passed, {report.Failed} failed");
     }
+
+    /// <summary>Why <c>--require-coverage</c> failed the run: one line per rule, naming the case it lacks.</summary>
+    public static void WriteCoverageFailure(PolicyTestReport report, CliContext context)
+    {
+        var gaps = report.CoverageGaps.ToList();
+        foreach (var g in gaps)
+        {
+            var missing = (g.NoDenyCase, g.NoAllowCase) switch
+            {
+                (true, true) => "no violating case and no passing case listing it under covers:",
+                (true, false) => "no violating case",
+                _ => "no passing case listing it under covers:",
+            };
+            context.Error.WriteLine($"{g.Directory}: rule {g.Rule}: {missing}");
+        }
+        context.Error.WriteLine($"policy test: --require-coverage: {gaps.Count} enabled rule(s) not covered (see above)");
+    }
 }
