@@ -163,7 +163,16 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
     {
         if (_spill is null || !_spill.HasPending) return 0;
         await EnsureSchemaAsync(cancellationToken);
-        if (await SpillReplay.RunAsync(_spill, _store, _options.MaxBatch, TimeSpan.Zero, cancellationToken) is not { } result) return 0;
+        SpillReplayResult result;
+        try
+        {
+            if (await SpillReplay.RunAsync(_spill, _store, _options.MaxBatch, TimeSpan.Zero, cancellationToken) is not { } replayed) return 0;
+            result = replayed.Result;
+        }
+        catch (SpillLockedException)
+        {
+            return 0; // `dockerguard audit import` is moving the file: this loop tries again later
+        }
         DecisionTelemetry.SpillReplayed(result.Lines);
         Interlocked.Exchange(ref _downUntilTicks, 0);
         if (Interlocked.Exchange(ref _down, 0) == 1 || result.Lines > 0)

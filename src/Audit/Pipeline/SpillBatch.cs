@@ -7,6 +7,9 @@ namespace DockerGuard.Audit.Pipeline;
 /// <summary>A spill file's lines as read for replay: the spill lines, and the lines that are not, with where and why.</summary>
 internal sealed record SpillBatch(IReadOnlyList<SpillLine> Lines, IReadOnlyList<RejectedSpillLine> Rejected)
 {
+    /// <summary>Read from a replay file an earlier replay left behind, not from the spill file just moved aside.</summary>
+    public bool Unfinished { get; init; }
+
     private static readonly TimeSpan InFlightGrace = TimeSpan.FromMilliseconds(200);
 
     /// <summary>

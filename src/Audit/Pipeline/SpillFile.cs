@@ -54,9 +54,27 @@ internal sealed class SpillFile : IDisposable
         }
     }
 
-    /// <summary>Whether the open file still has its name: /proc/self/fd/N names the file a descriptor is open on now.</summary>
-    private bool StillAtPath(FileStream stream) =>
-        File.ResolveLinkTarget($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}", returnFinalTarget: false)?.FullName == Path;
+    /// <summary>
+    /// Whether the open file still has its name. /proc/self/fd/N names the file a descriptor is open on
+    /// now, with symlinks resolved: compared with a fresh open of the name, so a symlinked directory
+    /// reads the same on both sides.
+    /// </summary>
+    private bool StillAtPath(FileStream stream)
+    {
+        if (!Directory.Exists("/proc/self/fd")) return true; // nothing to compare with: keep the old behaviour
+        try
+        {
+            using var current = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return OpenName(current) == OpenName(stream);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string? OpenName(FileStream stream) =>
+        File.ResolveLinkTarget($"/proc/self/fd/{stream.SafeFileHandle.DangerousGetHandle()}", returnFinalTarget: false)?.FullName;
 
     /// <summary>
     /// The lines to replay: a leftover replay file, or the current spill moved aside. Null when there is
@@ -64,6 +82,7 @@ internal sealed class SpillFile : IDisposable
     /// </summary>
     public SpillBatch? TakeForReplay()
     {
+        var unfinished = true;
         lock (_gate)
         {
             if (!File.Exists(ReplayPath))
@@ -72,9 +91,10 @@ internal sealed class SpillFile : IDisposable
                 _stream?.Dispose();
                 _stream = null;
                 File.Move(Path, ReplayPath);
+                unfinished = false;
             }
         }
-        return SpillBatch.Read(ReplayPath);
+        return SpillBatch.Read(ReplayPath) with { Unfinished = unfinished };
     }
 
     /// <summary>After the batch's lines are durable in the store: its rejected lines go (fsync'd) to <see cref="RejectedPath"/>, then the replay file goes.</summary>

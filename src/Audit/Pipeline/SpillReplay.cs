@@ -14,8 +14,8 @@ public static class SpillReplay
 {
     /// <summary>
     /// Imports <paramref name="spillPath"/> into <paramref name="store"/> (creating its schema): a replay
-    /// left unfinished first, then the lines written until now. Two rounds at most, so a busy writer
-    /// cannot keep it going; what arrives later waits for the next import.
+    /// left unfinished first, if any, then the lines written until now. The file is renamed once per
+    /// import at most, so a busy writer neither keeps the import going nor keeps losing its file to it.
     /// </summary>
     /// <exception cref="SpillLockedException">another replay held the lock for all of <paramref name="lockWait"/>.</exception>
     public static async Task<SpillReplayResult> ImportAsync(string spillPath, IAuditStore store, TimeSpan lockWait, int maxBatch = 8192, CancellationToken cancellationToken = default)
@@ -23,24 +23,22 @@ public static class SpillReplay
         using var spill = new SpillFile(spillPath);
         await store.MigrateAsync(cancellationToken);
         var total = SpillReplayResult.None(spill.Path, spill.RejectedPath);
-        for (var round = 0; round < 2; round++)
-        {
-            if (await RunAsync(spill, store, maxBatch, lockWait, cancellationToken) is not { } result)
-            {
-                if (round == 0 && spill.HasPending) throw new SpillLockedException($"another replay (dockerguard serve or audit import) has held {spill.LockPath} for {lockWait.TotalSeconds:0} s; try again");
-                break;
-            }
-            if (result.Lines == 0 && result.Rejected.Count == 0) break;
-            total = total.Add(result);
-        }
+        if (await RunAsync(spill, store, maxBatch, lockWait, cancellationToken) is not { } first) return total;
+        total = total.Add(first.Result);
+        if (first.Unfinished && await RunAsync(spill, store, maxBatch, lockWait, cancellationToken) is { } second) total = total.Add(second.Result);
         return total;
     }
 
-    /// <summary>One replay round; null when another replayer holds the lock or there is nothing to replay.</summary>
-    internal static async Task<SpillReplayResult?> RunAsync(SpillFile spill, IAuditStore store, int maxBatch, TimeSpan lockWait, CancellationToken cancellationToken)
+    /// <summary>
+    /// One replay round: null when there is nothing to replay; <c>Unfinished</c> when it finished a
+    /// replay cut short rather than taking the current file.
+    /// </summary>
+    /// <exception cref="SpillLockedException">another process held the replay lock for all of <paramref name="lockWait"/>.</exception>
+    internal static async Task<(SpillReplayResult Result, bool Unfinished)?> RunAsync(SpillFile spill, IAuditStore store, int maxBatch, TimeSpan lockWait, CancellationToken cancellationToken)
     {
-        using var held = await ReplayLock.TryAcquireAsync(spill.LockPath, lockWait, cancellationToken);
-        if (held is null || spill.TakeForReplay() is not { } batch) return null;
+        using var held = await ReplayLock.TryAcquireAsync(spill.LockPath, lockWait, cancellationToken)
+            ?? throw new SpillLockedException($"another replay (dockerguard serve or audit import) has held {spill.LockPath} for {lockWait.TotalSeconds:0} s; try again");
+        if (spill.TakeForReplay() is not { } batch) return null;
         foreach (var chunk in batch.Lines.Chunk(maxBatch))
         {
             await store.WriteAsync(
@@ -48,8 +46,9 @@ public static class SpillReplay
                 chunk.Where(l => l.Completion is not null).Select(l => l.Completion!).ToList(), cancellationToken);
         }
         spill.ReplayDone(batch);
-        return new SpillReplayResult(spill.Path, spill.RejectedPath,
+        var result = new SpillReplayResult(spill.Path, spill.RejectedPath,
             batch.Lines.Count(l => l.Record is not null), batch.Lines.Count(l => l.Completion is not null), batch.Lines.Count, batch.Rejected);
+        return (result, batch.Unfinished);
     }
 }
 

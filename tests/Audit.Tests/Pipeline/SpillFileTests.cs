@@ -27,6 +27,19 @@ public sealed class SpillFileTests : IDisposable
     }
 
     [Fact]
+    public void A_spill_file_reached_through_a_symlinked_directory_is_appended_once_per_line()
+    {
+        Directory.CreateDirectory(_dir.File("real"));
+        Directory.CreateSymbolicLink(_dir.File("link"), _dir.File("real"));
+        using var spill = new SpillFile(_dir.File("link/audit-spill.jsonl"));
+
+        spill.Append(Line("first"));
+        spill.Append(Line("second"));
+
+        File.ReadAllLines(_dir.File("real/audit-spill.jsonl")).Should().HaveCount(2);
+    }
+
+    [Fact]
     public void A_torn_last_line_is_rejected_not_dropped_and_complete_lines_are_read()
     {
         var path = _dir.File("audit-spill.jsonl.replay");
