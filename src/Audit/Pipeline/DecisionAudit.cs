@@ -24,6 +24,8 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _replayLoop;
+    private readonly Lock _replayGate = new();
+    private Task<int>? _replay;
     private volatile bool _schemaReady;
     private long _downUntilTicks;
     private int _down;
@@ -158,8 +160,20 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
         }
     }
 
-    /// <summary>Replays the spill file now, unless another process is replaying it; returns the number of lines moved into the store.</summary>
-    public async Task<int> ReplayAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replays the spill file now, unless another process is replaying it; returns the number of lines
+    /// moved into the store. A call while this process replays already (the background loop) joins that replay.
+    /// </summary>
+    public Task<int> ReplayAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_replayGate)
+        {
+            if (_replay is { IsCompleted: false }) return _replay;
+            return _replay = ReplayOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task<int> ReplayOnceAsync(CancellationToken cancellationToken)
     {
         if (_spill is null || !_spill.HasPending) return 0;
         await EnsureSchemaAsync(cancellationToken);
