@@ -37,7 +37,7 @@ public sealed class SpillLineAudit(string path, string host, AuditSync sync = Au
 
     private void Append(SpillLine line)
     {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RecordJson.Default.SpillLine) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, SpillLineJson.Default.SpillLine) + "\n");
         try
         {
             // Replay renames the file aside and then reads it. A line written to the old file after that

@@ -25,6 +25,8 @@ public sealed class HookAuditTests : IDisposable
         var line = RecordJson.Default.SpillLine;
         var lines = File.ReadAllLines(Spill).Select(l => System.Text.Json.JsonSerializer.Deserialize(l, line)!).ToList();
         lines.Should().ContainSingle().Which.Record!.Decision.Should().Be("deny");
+        // The hook writes with its own serialization-only context (SpillLineJson): byte for byte the audit's shape.
+        System.Text.Json.JsonSerializer.Serialize(lines[0], line).Should().Be(File.ReadAllLines(Spill).Single());
 
         await using var audit = new DecisionAudit(new DockerGuard.Audit.Storage.SqliteAuditStore(Path.Combine(_dir, "audit.db"), fullSync: false),
             new AuditOptions { FailureMode = AuditFailureMode.FailOpen, SpillPath = Spill, RetryInterval = TimeSpan.FromHours(1) });
