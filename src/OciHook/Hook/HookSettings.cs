@@ -29,6 +29,7 @@ public sealed record HookSettings
     public const string PolicyVariable = "DOCKERGUARD_POLICY";
     public const string AuditVariable = "DOCKERGUARD_AUDIT";
     public const string AuditSyncVariable = "DOCKERGUARD_AUDIT_SYNC";
+    public const string PolicyCacheVariable = "DOCKERGUARD_POLICY_CACHE";
 
     public InputFailureMode OnError { get; init; } = InputFailureMode.Deny;
     /// <summary>Policy directory (its *.yaml files); null runs the catalogue defaults.</summary>
@@ -39,6 +40,10 @@ public sealed record HookSettings
     public string? AuditSpillPath { get; init; } = DefaultAuditSpillPath;
 
     public AuditSync AuditSync { get; init; } = AuditSync.Normal;
+    /// <summary>Where the policy version's hash is remembered between runs (<see cref="PolicyHashCache"/>); null when off.</summary>
+    public string? PolicyCachePath { get; init; } = DefaultPolicyCachePath;
+
+    public const string DefaultPolicyCachePath = "/var/lib/dockerguard/policy-version.cache";
 
     public const string DefaultAuditSpillPath = "/var/lib/dockerguard/audit-spill.jsonl";
 
@@ -60,6 +65,13 @@ public sealed record HookSettings
                 "off" => null,
                 var path when path.StartsWith("jsonl:", StringComparison.Ordinal) && Path.IsPathRooted(path["jsonl:".Length..]) => path["jsonl:".Length..],
                 var other => throw new HookSetupException($"{AuditVariable}={other}: expected jsonl:/absolute/path.jsonl or off (the hook appends to a spill file that the DockerGuard service replays into the store)"),
+            },
+            PolicyCachePath = variable(PolicyCacheVariable) switch
+            {
+                null or "" => DefaultPolicyCachePath,
+                "off" => null,
+                var path when Path.IsPathRooted(path) => path,
+                var other => throw new HookSetupException($"{PolicyCacheVariable}={other}: expected an absolute path or off"),
             },
             AuditSync = variable(AuditSyncVariable) switch
             {
