@@ -15,7 +15,7 @@ public sealed class HookInstallCommand : ICliCommand
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public string Usage => $"""
         dockerguard hook install [--from DIR] [--prefix DIR] [--hooks-dir DIR]... [--policy-dir DIR]
-                                 [--on-error deny|allow] [--audit jsonl:PATH|off] [--docker [--daemon-json FILE]] [--nri]
+                                 [--on-error deny|allow] [--audit jsonl:PATH|off] [--audit-sync normal|full] [--docker [--daemon-json FILE]] [--nri]
           --from DIR        where the published dockerguard-oci-hook (and dockerguard-runc) are; default: next to dockerguard
           --prefix DIR      where the binaries go; default {HookDefinition.DefaultBinaryDirectory}
           --hooks-dir DIR   a hooks.d directory to write {HookDefinition.FileName} into (repeatable);
@@ -23,6 +23,8 @@ public sealed class HookInstallCommand : ICliCommand
           --policy-dir DIR  the policy directory the hook enforces (checked now); default: the built-in catalogue
           --on-error        what unreadable or malformed runtime input does: deny (default) or allow
           --audit           where decisions are appended; default jsonl:{HookSettings.DefaultAuditSpillPath}
+          --audit-sync      normal (default): a decision's line survives a killed process; full: fdatasync'd, it
+                            survives power loss too (about 1-3 ms more per container create)
           --docker          also install dockerguard-runc and print the daemon.json runtime settings
           --daemon-json F   merge those settings into F (e.g. {DockerDaemonConfig.DefaultPath}); restart dockerd after
           --nri             print the containerd steps that run the NRI hook-injector over hooks.d
@@ -39,6 +41,7 @@ public sealed class HookInstallCommand : ICliCommand
         var policyDir = a.Option("policy-dir");
         var onError = a.Option("on-error", "deny");
         var audit = a.Option("audit", "jsonl:" + HookSettings.DefaultAuditSpillPath);
+        var auditSync = a.Option("audit-sync");
         var docker = a.Flag("docker");
         var daemonJson = a.Option("daemon-json");
         var nri = a.Flag("nri");
@@ -50,6 +53,7 @@ public sealed class HookInstallCommand : ICliCommand
         [
             $"{HookSettings.OnErrorVariable}={onError}", $"{HookSettings.AuditVariable}={audit}",
             .. policyDir is null ? Array.Empty<string>() : [$"{HookSettings.PolicyVariable}={Path.GetFullPath(policyDir)}"],
+            .. auditSync is null ? Array.Empty<string>() : [$"{HookSettings.AuditSyncVariable}={auditSync}"],
         ];
         try
         {
@@ -59,7 +63,7 @@ public sealed class HookInstallCommand : ICliCommand
         catch (HookSetupException e)
         {
             throw new CliUsageException(e.Message.Replace(HookSettings.OnErrorVariable + "=", "--on-error ")
-                .Replace(HookSettings.AuditVariable + "=", "--audit ").Replace(HookSettings.PolicyVariable + "=", "--policy-dir "));
+                .Replace(HookSettings.AuditSyncVariable + "=", "--audit-sync ").Replace(HookSettings.AuditVariable + "=", "--audit ").Replace(HookSettings.PolicyVariable + "=", "--policy-dir "));
         }
 
         var plan = new HookInstallation

@@ -1,13 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using DockerGuard.OciHook.Spec;
 using DockerGuard.OciHook.Translation;
 
 namespace DockerGuard.OciHook.Hook;
 
 /// <summary>
-/// Reads the state from stdin and the bundle's config.json. Anything unreadable, oversized, malformed
-/// or inconsistent is an <see cref="OciInputException"/> naming the input and the JSON position.
+/// Reads the state from stdin and the bundle's config.json, decoded as runc decodes them
+/// (<see cref="OciJsonReader"/>). Anything unreadable, oversized, malformed or inconsistent is an
+/// <see cref="OciInputException"/> naming the input and the JSON position.
 /// </summary>
 public static class HookInput
 {
@@ -28,7 +28,7 @@ public static class HookInput
             throw new OciInputException($"cannot read the OCI state from stdin: {e.Message}", e);
         }
         if (bytes.Length > MaxStateBytes) throw new OciInputException($"OCI state on stdin is {bytes.Length} bytes, more than {MaxStateBytes}");
-        var state = Parse(bytes, "OCI state on stdin", OciJsonContext.Default.OciState);
+        var state = Parse<OciState>(bytes, "OCI state on stdin", OciDocuments.State);
         if (string.IsNullOrEmpty(state.Id)) throw new OciInputException("OCI state on stdin has no id");
         if (string.IsNullOrEmpty(state.Bundle) || !Path.IsPathRooted(state.Bundle))
             throw new OciInputException($"OCI state on stdin has no absolute bundle path (bundle: '{state.Bundle}')");
@@ -53,13 +53,13 @@ public static class HookInput
     }
 
     /// <summary>A config.json already in memory (<c>dockerguard policy test</c>'s <c>oci</c> input); <paramref name="what"/> names it in errors.</summary>
-    public static OciSpec ParseConfig(byte[] bytes, string what) => Parse(bytes, what, OciJsonContext.Default.OciSpec);
+    public static OciSpec ParseConfig(byte[] bytes, string what) => Parse<OciSpec>(bytes, what, OciDocuments.Spec);
 
-    private static T Parse<T>(byte[] bytes, string what, JsonTypeInfo<T> type) where T : class
+    private static T Parse<T>(byte[] bytes, string what, ObjectReader<T> read) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize(bytes, type) ?? throw new OciInputException($"{what} is JSON null, expected an object");
+            return OciJsonReader.Document(bytes, read) ?? throw new OciInputException($"{what} is JSON null, expected an object");
         }
         catch (JsonException e)
         {

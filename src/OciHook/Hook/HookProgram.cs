@@ -19,7 +19,7 @@ public static class HookProgram
                 throw new HookSetupException($"unsupported stage '{args[0]}': register the hook for createRuntime (or prestart on runtimes without it)");
             var settings = HookSettings.FromEnvironment(environment);
             var policy = HookPolicy.Load(settings);
-            var audit = settings.AuditSpillPath is { } spill ? new SpillLineAudit(spill, Environment.MachineName) : null;
+            var audit = settings.AuditSpillPath is { } spill ? new SpillLineAudit(spill, Environment.MachineName, settings.AuditSync) : null;
             result = new CreateRuntimeHook(new LiveHost(), settings, policy, audit).Run(stdin);
         }
         catch (HookSetupException e)

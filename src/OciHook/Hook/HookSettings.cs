@@ -8,6 +8,17 @@ public enum InputFailureMode
 }
 
 /// <summary>
+/// How durable an audit line is when the hook answers, the same two levels as the service's SQLite trail
+/// (<c>--audit-sqlite-sync</c>): Normal survives the hook or the runtime being killed (the line is in the
+/// page cache once write() returns), Full also survives power loss (fdatasync before answering).
+/// </summary>
+public enum AuditSync
+{
+    Normal,
+    Full,
+}
+
+/// <summary>
 /// The hook's configuration, from the environment its hooks.d entry sets explicitly (a hook must
 /// never depend on the runtime's environment; oci-hooks.md §7). Unknown values are errors, so a typo
 /// cannot turn fail-closed into fail-open.
@@ -17,6 +28,8 @@ public sealed record HookSettings
     public const string OnErrorVariable = "DOCKERGUARD_ON_ERROR";
     public const string PolicyVariable = "DOCKERGUARD_POLICY";
     public const string AuditVariable = "DOCKERGUARD_AUDIT";
+    public const string AuditSyncVariable = "DOCKERGUARD_AUDIT_SYNC";
+    public const string PolicyCacheVariable = "DOCKERGUARD_POLICY_CACHE";
 
     public InputFailureMode OnError { get; init; } = InputFailureMode.Deny;
     /// <summary>Policy directory (its *.yaml files); null runs the catalogue defaults.</summary>
@@ -25,6 +38,12 @@ public sealed record HookSettings
     /// <c>DOCKERGUARD_AUDIT=off</c>. The default is the audit pipeline's own default spill path, which
     /// <c>the DockerGuard service</c> replays into the store.</summary>
     public string? AuditSpillPath { get; init; } = DefaultAuditSpillPath;
+
+    public AuditSync AuditSync { get; init; } = AuditSync.Normal;
+    /// <summary>Where the policy version's hash is remembered between runs (<see cref="PolicyHashCache"/>); null when off.</summary>
+    public string? PolicyCachePath { get; init; } = DefaultPolicyCachePath;
+
+    public const string DefaultPolicyCachePath = "/var/lib/dockerguard/policy-version.cache";
 
     public const string DefaultAuditSpillPath = "/var/lib/dockerguard/audit-spill.jsonl";
 
@@ -46,6 +65,19 @@ public sealed record HookSettings
                 "off" => null,
                 var path when path.StartsWith("jsonl:", StringComparison.Ordinal) && Path.IsPathRooted(path["jsonl:".Length..]) => path["jsonl:".Length..],
                 var other => throw new HookSetupException($"{AuditVariable}={other}: expected jsonl:/absolute/path.jsonl or off (the hook appends to a spill file that the DockerGuard service replays into the store)"),
+            },
+            PolicyCachePath = variable(PolicyCacheVariable) switch
+            {
+                null or "" => DefaultPolicyCachePath,
+                "off" => null,
+                var path when Path.IsPathRooted(path) => path,
+                var other => throw new HookSetupException($"{PolicyCacheVariable}={other}: expected an absolute path or off"),
+            },
+            AuditSync = variable(AuditSyncVariable) switch
+            {
+                null or "" or "normal" => AuditSync.Normal,
+                "full" => AuditSync.Full,
+                var other => throw new HookSetupException($"{AuditSyncVariable}={other}: expected normal (a line survives a killed process) or full (fdatasync: it survives power loss)"),
             },
         };
     }

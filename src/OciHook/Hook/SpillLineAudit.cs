@@ -8,14 +8,16 @@ namespace DockerGuard.OciHook.Hook;
 
 /// <summary>
 /// The hook's audit trail: one JSON line per decision, in the audit pipeline's spill-file format
-/// (<see cref="SpillLine"/>), appended and fsync'd before the hook answers. A process that lives for
-/// one container create cannot afford the store itself (SQLite with synchronous=FULL pays five fsyncs
-/// per process: schema check, commit, checkpoint on close); one append and one fsync fit the budget.
+/// (<see cref="SpillLine"/>), appended before the hook answers: one O_APPEND write() of the whole line, so
+/// lines of hooks running at once never interleave, and once it returns the line survives the hook being
+/// killed (it is in the page cache). With <see cref="AuditSync.Full"/> it is also fdatasync'd, to survive
+/// power loss, the same split as the service's SQLite trail. A process that lives for one container
+/// create cannot afford the store itself (opening SQLite, its schema check and checkpoint on close).
 /// <c>dockerguard audit import</c> (from a timer on hook-only hosts) or a running DockerGuard service
 /// (DecisionAudit, fail-open, with its SpillPath pointing here) moves the file into the store with
 /// SpillReplay, idempotently by record id.
 /// </summary>
-public sealed class SpillLineAudit(string path, string host) : IDecisionAudit
+public sealed class SpillLineAudit(string path, string host, AuditSync sync = AuditSync.Normal) : IDecisionAudit
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -36,7 +38,7 @@ public sealed class SpillLineAudit(string path, string host) : IDecisionAudit
 
     private void Append(SpillLine line)
     {
-        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, RecordJson.Default.SpillLine) + "\n");
+        var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line, SpillLineJson.Default.SpillLine) + "\n");
         try
         {
             // Replay renames the file aside and then reads it. A line written to the old file after that
@@ -52,21 +54,14 @@ public sealed class SpillLineAudit(string path, string host) : IDecisionAudit
         }
     }
 
-    /// <summary>One O_APPEND write (atomic against other hooks appending) and fsync; true if the file is still at its name.</summary>
+    /// <summary>One O_APPEND write (atomic against other hooks appending), fdatasync when Full; true if the file is still at its name.</summary>
     private bool AppendOnce(byte[] bytes)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        using var stream = new FileStream(Path, new FileStreamOptions
-        {
-            Mode = FileMode.Append,
-            Access = FileAccess.Write,
-            Share = FileShare.ReadWrite,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            BufferSize = 0,
-        });
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
-        var written = Host.FileIdentity.Of(stream.SafeFileHandle);
+        using var file = Host.AppendOnlyFile.Open(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Host.AppendOnlyFile.Append(file, bytes);
+        if (sync == AuditSync.Full) Host.AppendOnlyFile.SyncData(file);
+        var written = Host.FileIdentity.Of(file);
         return Host.FileIdentity.Of(Path, out _) is { } current && current == written;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace DockerGuard.OciHook.Spec;
 
 /// <summary>config.json's <c>linux</c> section (runtime-spec config-linux.md).</summary>
@@ -25,8 +23,8 @@ public sealed record OciNamespace
 
 public sealed record OciIdMapping
 {
-    [JsonPropertyName("containerID")] public long ContainerId { get; init; }
-    [JsonPropertyName("hostID")] public long HostId { get; init; }
+    public long ContainerId { get; init; }
+    public long HostId { get; init; }
     public long Size { get; init; }
 }
 

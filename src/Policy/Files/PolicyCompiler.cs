@@ -13,7 +13,9 @@ namespace DockerGuard.Policy.Files;
 /// </summary>
 public static class PolicyCompiler
 {
-    public static CompiledPolicy Compile(IReadOnlyList<PolicyDocument> documents, string? gitCommit = null)
+    /// <param name="hash">Hashes <see cref="CanonicalText"/> into the version (default <see cref="Sha256"/>); a caller
+    /// that starts a process per decision may answer from a cache keyed by that exact text.</param>
+    public static CompiledPolicy Compile(IReadOnlyList<PolicyDocument> documents, string? gitCommit = null, Func<string, string>? hash = null)
     {
         var ordered = documents.OrderBy(d => Path.GetFileName(d.File), StringComparer.Ordinal).ToList();
         var entries = ImmutableArray.CreateBuilder<PlanEntry>();
@@ -26,15 +28,20 @@ public static class PolicyCompiler
                 entries.Add(new PlanEntry(setting.Rule.Bind(setting.Parameters), setting.Action, doc.Name, doc.Scope, exceptions));
             }
         }
-        return new CompiledPolicy(entries.ToImmutable(), new PolicyVersion(ContentHash(ordered), gitCommit), [.. ordered.Select(d => d.Name)]);
+        return new CompiledPolicy(entries.ToImmutable(), new PolicyVersion((hash ?? Sha256)(CanonicalText(ordered)), gitCommit), [.. ordered.Select(d => d.Name)]);
     }
 
     /// <summary>SHA-256 over each file's name and canonical content, in file-name order.</summary>
-    public static string ContentHash(IEnumerable<PolicyDocument> documents)
+    public static string ContentHash(IEnumerable<PolicyDocument> documents) => Sha256(CanonicalText(documents));
+
+    /// <summary>Each file's name and canonical content, in file-name order: what the version hashes.</summary>
+    public static string CanonicalText(IEnumerable<PolicyDocument> documents)
     {
         var sb = new StringBuilder();
         foreach (var doc in documents.OrderBy(d => Path.GetFileName(d.File), StringComparer.Ordinal))
             sb.Append(Path.GetFileName(doc.File)).Append('\n').Append(doc.Canonical).Append('\n');
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        return sb.ToString();
     }
+
+    public static string Sha256(string canonicalText) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalText)));
 }

@@ -21,7 +21,8 @@ public static class PolicyDirectory
 
     /// <param name="directory">The policy directory; file names in messages are relative to the current directory as given.</param>
     /// <param name="time">Clock for expired-exception warnings.</param>
-    public static PolicyLoadResult Load(string directory, TimeProvider? time = null)
+    /// <param name="hash">How the version hashes the canonical text (<see cref="PolicyCompiler.Compile"/>).</param>
+    public static PolicyLoadResult Load(string directory, TimeProvider? time = null, Func<string, string>? hash = null)
     {
         var diagnostics = new Diagnostics();
         if (!Directory.Exists(directory))
@@ -40,7 +41,7 @@ public static class PolicyDirectory
         CheckUniqueNames(documents, diagnostics);
         WarnExpired(documents, diagnostics, time ?? TimeProvider.System);
 
-        var plan = diagnostics.HasErrors ? null : PolicyCompiler.Compile(documents, GitCheckout.HeadCommit(directory));
+        var plan = diagnostics.HasErrors ? null : PolicyCompiler.Compile(documents, GitCheckout.HeadCommit(directory), hash);
         return new PolicyLoadResult
         {
             Directory = directory,

@@ -8,10 +8,10 @@ namespace DockerGuard.OciHook.Tests.Hook;
 /// </summary>
 public class HookExecutableTests
 {
-    /// <summary>Audit off unless a test sets it: the default spill path is the host's own trail.</summary>
+    /// <summary>Audit and the policy-version cache off unless a test sets them: their default paths are the host's own.</summary>
     internal static async Task<RunResult> Invoke(byte[] stdin, params string[] env) =>
         await Run.Async(await PublishedBinaries.HookAsync(), ["createRuntime"],
-            new[] { "DOCKERGUARD_AUDIT=off" }.Concat(env).Select(e => e.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]),
+            new[] { "DOCKERGUARD_AUDIT=off", "DOCKERGUARD_POLICY_CACHE=off" }.Concat(env).Select(e => e.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]),
             stdin, clearEnvironment: true);
 
     [Fact]

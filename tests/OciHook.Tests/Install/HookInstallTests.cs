@@ -73,6 +73,13 @@ public sealed class HookInstallTests(PodmanRuntime podman) : IClassFixture<Podma
     }
 
     [Fact]
+    public async Task Power_loss_durability_is_asked_for_and_goes_into_the_entry()
+    {
+        (await Install("--audit-sync", "full")).Exit.Should().Be(0);
+        File.ReadAllText(Path.Combine(HooksDir, "dockerguard.json")).Should().Contain("\"DOCKERGUARD_AUDIT_SYNC=full\"");
+    }
+
+    [Fact]
     public async Task Without_the_binary_nothing_is_written()
     {
         var empty = Directory.CreateDirectory(Path.Combine(_dir, "empty")).FullName;
@@ -94,6 +101,9 @@ public sealed class HookInstallTests(PodmanRuntime podman) : IClassFixture<Podma
         var policy = await Install("--policy-dir", missing);
         policy.Exit.Should().Be(ExitCodes.Usage);
         policy.Error.Should().Contain($"--policy-dir {missing} does not compile: {missing}: policy directory does not exist");
+        var sync = await Install("--audit-sync", "sometimes");
+        sync.Exit.Should().Be(ExitCodes.Usage);
+        sync.Error.Should().Contain("--audit-sync sometimes: expected normal");
         Directory.Exists(HooksDir).Should().BeFalse();
     }
 

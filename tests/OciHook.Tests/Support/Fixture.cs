@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DockerGuard.OciHook.Hook;
 using DockerGuard.OciHook.Spec;
 using DockerGuard.OciHook.Translation;
 using DockerGuard.Policy.Model;
@@ -19,7 +20,7 @@ public static class Fixture
     public static string PathOf(string name) => Path.Combine(Directory, name + ".config.json");
 
     public static OciSpec Spec(string name) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(PathOf(name)), OciJsonContext.Default.OciSpec)!;
+        HookInput.ParseConfig(File.ReadAllBytes(PathOf(name)), PathOf(name));
 
     public static OciState State(string bundle = "/run/bundle", string id = Id) => new() { OciVersion = "1.0.2", Id = id, Status = "creating", Pid = 4242, Bundle = bundle };
 
