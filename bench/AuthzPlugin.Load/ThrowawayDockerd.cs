@@ -21,6 +21,8 @@ public sealed class ThrowawayDockerd : IAsyncDisposable
     }
 
     public string Root { get; }
+    /// <summary>The dockerd process (for its CPU time).</summary>
+    public int Pid => _process.Id;
     public string Socket => Path.Combine(Root, "docker.sock");
 
     /// <summary>The docker CLI: the newer static client when installed, else Debian's.</summary>
