@@ -28,13 +28,13 @@ public static class DockerCompare
         using var plainApi = UnixHttp.Client(plain.Socket, TimeSpan.FromSeconds(60));
         using var guardedApi = UnixHttp.Client(guarded.Socket, TimeSpan.FromSeconds(60));
         int[] pids = [plain.Pid, guarded.Pid, plugin.Pid];
-        var cpu = pids.Select(ProcStatus.CpuTime).ToArray();
-        var api = await CompareAsync(options.Count, () => ApiCreateRemoveAsync(plainApi, body), () => ApiCreateRemoveAsync(guardedApi, body));
+        var cpu = new TimeSpan[pids.Length];
+        var api = await CompareAsync(options.Count, () => ApiCreateRemoveAsync(plainApi, body), () => ApiCreateRemoveAsync(guardedApi, body),
+            afterWarmup: () => cpu = pids.Select(ProcStatus.CpuTime).ToArray());
         var apiOk = Report("Engine API (HttpClient over the daemon socket)", api);
-        // Includes the warm-up pairs (10 per daemon). dockerd's own share of the plugin (marshalling the
-        // request and response to JSON and base64, the two round trips) shows as its extra CPU.
-        var pairs = options.Count + 10;
-        var used = pids.Select((p, i) => (ProcStatus.CpuTime(p) - cpu[i]).TotalMilliseconds * 1000 / pairs).ToArray();
+        // After the warm-up (the first calls' JIT compilation excluded). dockerd's own share of the plugin
+        // (marshalling the request and response to JSON and base64, the two round trips) shows as its extra CPU.
+        var used = pids.Select((p, i) => (ProcStatus.CpuTime(p) - cpu[i]).TotalMilliseconds * 1000 / options.Count).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  CPU per create+rm: dockerd without plugin {used[0]:F0} µs, dockerd with plugin {used[1]:F0} µs ({used[1] - used[0]:+0;-0} µs), plugin server {used[2]:F0} µs (10 ms clock ticks, averaged)"));
         var cli = await CompareAsync(options.Count, () => CliCreateRemoveAsync(plain), () => CliCreateRemoveAsync(guarded));
@@ -44,13 +44,14 @@ public static class DockerCompare
 
     private sealed record Samples(List<double> Create, List<double> Remove, List<double> Pair);
 
-    private static async Task<(Samples Without, Samples With)> CompareAsync(int count, Func<Task<(double, double)>> without, Func<Task<(double, double)>> with)
+    private static async Task<(Samples Without, Samples With)> CompareAsync(int count, Func<Task<(double, double)>> without, Func<Task<(double, double)>> with, Action? afterWarmup = null)
     {
         for (var i = 0; i < 10; i++)
         {
             await without();
             await with();
         }
+        afterWarmup?.Invoke();
         Samples a = new([], [], []), b = new([], [], []);
         for (var i = 0; i < count; i++)
         {
