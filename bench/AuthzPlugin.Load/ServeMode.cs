@@ -20,6 +20,7 @@ public static class ServeMode
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var socket = options.Socket ?? throw new ArgumentException("--serve needs --socket PATH");
+        InlineSocketCompletions.Enable(); // as dockerguard serve does
         var auditDir = options.AuditDir ?? Path.GetDirectoryName(socket)!;
         var loaded = PolicyDirectory.Load(options.PolicyDir);
         if (loaded.Plan is null)

@@ -24,6 +24,8 @@ public sealed class ThrowawayDockerd : IAsyncDisposable
     public ThrowawayDockerd(string tempPrefix = "dg-dockerd-") => Root = Directory.CreateTempSubdirectory(tempPrefix).FullName;
 
     public string Root { get; }
+    /// <summary>The dockerd process (a benchmark reads its CPU time); only after <see cref="StartAsync"/>.</summary>
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("this dockerd has not been started");
     public string Socket => Path.Combine(Root, "docker.sock");
     public string Host => "unix://" + Socket;
     /// <summary>Where dockerd's containerd keeps the bundles (config.json) of running containers.</summary>

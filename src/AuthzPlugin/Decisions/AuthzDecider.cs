@@ -44,7 +44,8 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
                 _pending.Add(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody), new PendingDecision(id, request.Operation == Operation.Create && request.Resource.Kind == "Container" ? EngineRouteKind.ContainerCreate : EngineRouteKind.Other, remember));
             if (decision.Allowed) return AuthzAnswer.Ok(AuthzReply.Allowed);
             var msg = ViolationText.Summary([.. decision.Denials]);
-            logger.LogInformation("denied {Route}: {Message}", routeText, msg);
+            // Debug, not Information: no log line per request on the hot path; every denial is in the audit trail.
+            logger.LogDebug("denied {Route}: {Message}", routeText, msg);
             return AuthzAnswer.Ok(new AuthzReply(false, msg));
         }
         catch (Exception e) when (e is AuditUnavailableException or OperationCanceledException)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DockerGuard.AuthzPlugin.Hosting;
@@ -30,12 +31,16 @@ public sealed class PluginServer : IAsyncDisposable
 
     public static async Task<PluginServer> StartAsync(PolicyStore policy, IDecisionAudit audit, PluginOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Production pinned: an inherited ASPNETCORE_ENVIRONMENT=Development must not add the developer exception page.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         if (logging is not null) logging(builder.Logging);
         var socket = PluginSocket.Open(options.SocketPath);
         try
         {
+            // The request delegate runs on the thread that read the request instead of being queued to another
+            // one: a hop less per message. Safe here because the delegate never blocks (its only wait is awaited).
+            builder.WebHost.UseSockets(t => t.UnsafePreferInlineScheduling = true);
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.AddServerHeader = false;

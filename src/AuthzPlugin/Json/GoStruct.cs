@@ -29,9 +29,12 @@ public readonly struct GoStruct
     public JsonNode? Get(string field)
     {
         JsonNode? found = null;
-        foreach (var (key, value) in _node.Members)
+        var members = _node.Members;
+        for (var i = 0; i < members.Count; i++) // indexed: a foreach over the interface would allocate per lookup
         {
-            if (!GoFold.Matches(key, field)) continue;
+            var (key, value) = members[i];
+            // Both folds Go applies to field names map one UTF-16 unit onto one, so lengths must agree.
+            if (key.Length != field.Length || !GoFold.Matches(key, field)) continue;
             if (GoFold.HasNonAsciiFold(key))
                 throw new BodyRejectedException($"key \"{GoJsonParser.Printable(key)}\" folds onto {PathOf(field)} only through Unicode case folding", PathOf(field));
             if (found is not null)

@@ -8,6 +8,9 @@ public readonly record struct AuthzReply(bool Allow, string? Msg = null, string?
 {
     public static readonly AuthzReply Allowed = new(true);
 
+    /// <summary><see cref="Allowed"/> as <see cref="WriteTo"/> writes it: most answers, sent without serializing.</summary>
+    public static ReadOnlySpan<byte> AllowedJson => """{"Allow":true}"""u8;
+
     public void WriteTo(IBufferWriter<byte> output)
     {
         using var w = new Utf8JsonWriter(output);

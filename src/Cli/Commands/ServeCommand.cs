@@ -65,6 +65,7 @@ public sealed class ServeCommand : ICliCommand
     private static async Task<int> ServeAsync(string socket, string? policyDir, string stateDir, AuditOptions auditOptions, FailureMode failureMode,
         IPEndPoint? metricsEndpoint, CliContext context, CancellationToken cancellationToken)
     {
+        InlineSocketCompletions.Enable(); // before any socket is opened (the audit store's too)
         var Log = context.ServerLog("dockerguard serve");
         using var signal = new ShutdownSignal(cancellationToken);
         using var telemetry = DockerGuardTelemetry.Start(new TelemetryOptions { ServiceName = "dockerguard-plugin" });

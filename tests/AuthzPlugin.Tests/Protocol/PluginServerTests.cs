@@ -46,6 +46,56 @@ public sealed class PluginServerTests : IAsyncLifetime
         (await RawPost("/AuthZPlugin.AuthZReq", Encoding.UTF8.GetString(Fixtures.Bytes("ping.authzreq")))).Body.Should().Be("""{"Allow":true}""");
     }
 
+    [Theory]
+    [InlineData("{\"RequestMethod\":\"POST\",\"RequestUri\":\"/v1.41/containers/create\",\"RequestBody\":\"eyJJbWFnZSI6", "truncated")]
+    [InlineData("{\"RequestMethod\":\"POST\",\"RequestUri\":\"/v1.41/containers/create\",\"RequestBody\":\"not base64!\"}", "bad base64")]
+    [InlineData("[\"RequestMethod\",\"POST\"]", "not an object")]
+    [InlineData("", "empty")]
+    public async Task A_malformed_AuthZReq_is_denied_with_the_reason_and_a_malformed_AuthZRes_allowed(string envelope, string what)
+    {
+        var (status, body) = await RawPost("/AuthZPlugin.AuthZReq", envelope);
+        status.Should().Be(200, what);
+        body.Should().StartWith("""{"Allow":false,"Msg":"request-integrity: AuthZ message is not valid JSON""", what);
+
+        // AuthZRes cannot undo anything: its answer is always allow, readable or not.
+        (await RawPost("/AuthZPlugin.AuthZRes", envelope)).Should().Be((200, """{"Allow":true}"""), what);
+    }
+
+    [Fact]
+    public async Task Answers_have_a_Content_Length_and_a_kept_alive_connection_serves_the_next_message()
+    {
+        using var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await s.ConnectAsync(new UnixDomainSocketEndPoint(Socket));
+        using var stream = new NetworkStream(s);
+        foreach (var (fixture, answer) in new[] { ("ping.authzreq", "{\"Allow\":true}"), ("create-privileged.authzreq", "{\"Allow\":false,\"Msg\":\"privileged"), ("list-containers.authzreq", "{\"Allow\":true}") })
+        {
+            var payload = Fixtures.Bytes(fixture);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST /AuthZPlugin.AuthZReq HTTP/1.1\r\nHost: \r\nUser-Agent: Go-http-client/1.1\r\nAccept: application/vnd.docker.plugins.v1.2+json\r\nContent-Length: {payload.Length}\r\n\r\n"));
+            await stream.WriteAsync(payload);
+
+            var (head, body) = await ReadOneResponse(stream);
+            head.Should().StartWith("HTTP/1.1 200").And.Contain("Content-Type: application/vnd.docker.plugins.v1+json")
+                .And.NotContain("Transfer-Encoding", "the answer is written in one piece with its length");
+            body.Should().StartWith(answer, fixture);
+        }
+    }
+
+    /// <summary>One response on a kept-alive connection: the head, then exactly Content-Length bytes.</summary>
+    private static async Task<(string Head, string Body)> ReadOneResponse(NetworkStream stream)
+    {
+        var head = new StringBuilder();
+        var one = new byte[1];
+        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            if (await stream.ReadAsync(one) == 0) throw new IOException("connection closed before the response head ended");
+            head.Append((char)one[0]);
+        }
+        var lengthLine = head.ToString().Split("\r\n").Single(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        var body = new byte[int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture)];
+        await stream.ReadExactlyAsync(body);
+        return (head.ToString(), Encoding.UTF8.GetString(body));
+    }
+
     [Fact]
     public async Task A_10_MB_message_is_refused_in_bounded_memory()
     {
