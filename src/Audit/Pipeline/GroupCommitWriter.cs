@@ -75,9 +75,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             await _ensureSchema(CancellationToken.None);
-            await _store.WriteAsync(
-                batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList(),
-                batch.Where(p => p.Completion is not null).Select(p => p.Completion!).ToList());
+            var records = new List<DecisionRecord>(batch.Count);
+            var completions = new List<Completion>();
+            foreach (var p in batch)
+            {
+                if (p.Record is not null) records.Add(p.Record);
+                if (p.Completion is not null) completions.Add(p.Completion);
+            }
+            await _store.WriteAsync(records, completions);
             DecisionTelemetry.AuditCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             foreach (var p in batch) p.Done.TrySetResult();
         }
