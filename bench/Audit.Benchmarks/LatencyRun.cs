@@ -18,12 +18,14 @@ public static class LatencyRun
         var entries = SyntheticEntries.Pool(out _);
         await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
         await Paced(audit, entries, rate, rate * options.Int("warmup", 2));
+        using var commits = new CommitMeter();
         var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         var samples = await Paced(audit, entries, rate, rate * seconds);
         var actual = samples.Count / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"latency store={audit.Store.Description} sync={(options.FullSync ? "full" : "normal")} target={rate}/s achieved={actual:F0}/s");
         Console.WriteLine($"  added latency per decision: {Percentiles.Describe(samples)}");
+        Console.WriteLine($"  {commits.Describe()}");
         Console.WriteLine($"  pipeline {cpu.Describe(samples.Count)}");
         return 0;
     }

@@ -18,12 +18,14 @@ public static class ThroughputRun
         var entries = SyntheticEntries.Pool(out var makeCpu);
         await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
         await Load(audit, entries, writersCount, options.Int("warmup", 2));
+        using var commits = new CommitMeter();
         var cpu = new CpuMeter();
         var stop = Stopwatch.StartNew();
         var all = await Load(audit, entries, writersCount, seconds);
         var elapsed = stop.Elapsed.TotalSeconds;
         Console.WriteLine($"throughput store={audit.Store.Description} sync={(options.FullSync ? "full" : "normal")} writers={writersCount} records={all.Count} seconds={elapsed:F1} rate={all.Count / elapsed:F0} durable records/s");
         Console.WriteLine($"  RecordAsync latency: {Percentiles.Describe(all)}");
+        Console.WriteLine($"  {commits.Describe()}");
         Console.WriteLine($"  pipeline {cpu.Describe(all.Count)}");
         Console.WriteLine($"  (not counted: making an entry costs the benchmark {makeCpu:F1} us CPU; entries are reused from a pool of {entries.Length:N0})");
         return 0;
