@@ -16,7 +16,7 @@ public sealed record AuditOptions
     /// <summary>How often retention looks for work when it has none left over.</summary>
     public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>Rows per retention delete: small enough that a delete never holds writers up noticeably.</summary>
-    public int RetentionBatch { get; init; } = 1000;
+    public int RetentionBatch { get; init; } = 250;
     /// <summary>Host name written into every record.</summary>
     public string Host { get; init; } = Environment.MachineName;
     /// <summary>Most records committed in one transaction.</summary>
