@@ -27,11 +27,12 @@ run_store() {
     $B latency --store "$store" --rate 2000 --seconds "$SECONDS_PER_RUN" "$@"
 }
 
-# CPU seconds used so far by the throwaway PostgreSQL server (postmaster and its backends), from /proc.
+# CPU seconds used so far by the throwaway PostgreSQL server, from /proc: the postmaster, its live
+# children, and (cutime + cstime) the backends that already exited when their connection closed.
 pg_cpu() {
     pid=$(head -1 "$WORK/pg/postmaster.pid")
-    ticks=0
-    for p in $pid $(ps --ppid "$pid" -o pid=); do
+    ticks=$(awk '{print $14 + $15 + $16 + $17}' /proc/$pid/stat)
+    for p in $(ps --ppid "$pid" -o pid=); do
         [ -r /proc/$p/stat ] && ticks=$((ticks + $(awk '{print $14 + $15}' /proc/$p/stat)))
     done
     echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
