@@ -12,7 +12,7 @@ public static class CrashWriter
 {
     public static async Task<int> RunAsync(LoadOptions options)
     {
-        var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "crash-writer" });
+        var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "crash-writer", SqliteFullSync = options.FullSync });
         var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         var gate = new Lock();
         var counter = 0;

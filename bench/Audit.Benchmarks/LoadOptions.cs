@@ -13,7 +13,12 @@ public sealed record LoadOptions(Dictionary<string, string> Values)
     }
 
     public string Store => Values.GetValueOrDefault("store") ?? $"sqlite:/tmp/dg-bench-{Environment.ProcessId}/audit.db";
-    /// <summary>--sync full (default: fsync every commit) or normal (SQLite WAL synchronous=NORMAL: survives a killed process, not power loss).</summary>
-    public bool FullSync => Values.GetValueOrDefault("sync", "full") != "normal";
+    /// <summary>--sync normal (default, as served: SQLite WAL synchronous=NORMAL, survives a killed process) or full (fsync every commit, survives power loss).</summary>
+    public bool FullSync => Values.GetValueOrDefault("sync", "normal") switch
+    {
+        "normal" => false,
+        "full" => true,
+        var other => throw new ArgumentException($"--sync must be normal or full, not '{other}'"),
+    };
     public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

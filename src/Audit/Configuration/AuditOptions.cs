@@ -16,7 +16,7 @@ public sealed record AuditOptions
     /// <summary>How often retention looks for work when it has none left over.</summary>
     public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>Rows per retention delete: small enough that a delete never holds writers up noticeably.</summary>
-    public int RetentionBatch { get; init; } = 1000;
+    public int RetentionBatch { get; init; } = 250;
     /// <summary>Host name written into every record.</summary>
     public string Host { get; init; } = Environment.MachineName;
     /// <summary>Most records committed in one transaction.</summary>
@@ -25,8 +25,12 @@ public sealed record AuditOptions
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>How long one store operation may wait (SQLite busy timeout on a locked file, PostgreSQL connect and command timeout) before the store counts as unavailable.</summary>
     public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(5);
-    /// <summary>SQLite <c>synchronous=FULL</c> (survives power loss) rather than NORMAL (survives a killed process only).</summary>
-    public bool SqliteFullSync { get; init; } = true;
+    /// <summary>
+    /// SQLite <c>synchronous=FULL</c>: every commit is fsync'd and survives power loss. The default,
+    /// NORMAL, commits to the OS page cache: a killed or crashed DockerGuard loses nothing answered,
+    /// an OS crash or power cut may lose the last commits (docs/audit.md, "Durability").
+    /// </summary>
+    public bool SqliteFullSync { get; init; }
 }
 
 /// <summary>What happens to a decision when its record cannot be made durable in the store.</summary>

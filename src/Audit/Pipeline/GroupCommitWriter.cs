@@ -11,7 +11,8 @@ namespace DockerGuard.Audit.Pipeline;
 /// Group commit: callers queue records and wait; one loop takes everything queued (up to
 /// <see cref="AuditOptions.MaxBatch"/>), commits it in one transaction and then releases every
 /// caller in it. Under load a batch fills while the previous commit's fsync runs, so the fsync
-/// cost is shared. Retention deletes run between commits, one small batch at a time.
+/// cost is shared. Retention deletes run between commits, one small batch at a time, and only when no
+/// record is waiting (unless retention has fallen an interval behind).
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -22,6 +23,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Func<CancellationToken, Task> _ensureSchema;
     private readonly Task _loop;
     private DateTimeOffset _nextTrim;
+    // Records and completions queued and not yet taken into a batch (a single-reader channel cannot count them).
+    private int _waiting;
 
     public GroupCommitWriter(IAuditStore store, AuditOptions options, TimeProvider time, Func<CancellationToken, Task> ensureSchema)
     {
@@ -39,8 +42,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private Task Enqueue(Pending pending)
     {
         DecisionTelemetry.QueueChanged(+1);
+        Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _waiting);
             DecisionTelemetry.QueueChanged(-1);
             return Task.FromException(new ObjectDisposedException(nameof(GroupCommitWriter), "the audit writer has stopped"));
         }
@@ -53,7 +58,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var batch = new List<Pending>();
         while (await WaitAsync(reader))
         {
-            while (batch.Count < _options.MaxBatch && reader.TryRead(out var p)) batch.Add(p);
+            while (batch.Count < _options.MaxBatch && reader.TryRead(out var p))
+            {
+                batch.Add(p);
+                Interlocked.Decrement(ref _waiting);
+            }
             if (batch.Count > 0) await CommitAsync(batch);
             batch.Clear();
             await TrimAsync();
@@ -75,9 +84,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             await _ensureSchema(CancellationToken.None);
-            await _store.WriteAsync(
-                batch.Where(p => p.Record is not null).Select(p => p.Record!).ToList(),
-                batch.Where(p => p.Completion is not null).Select(p => p.Completion!).ToList());
+            var records = new List<DecisionRecord>(batch.Count);
+            var completions = new List<Completion>();
+            foreach (var p in batch)
+            {
+                if (p.Record is not null) records.Add(p.Record);
+                if (p.Completion is not null) completions.Add(p.Completion);
+            }
+            await _store.WriteAsync(records, completions);
             DecisionTelemetry.AuditCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             foreach (var p in batch) p.Done.TrySetResult();
         }
@@ -96,6 +110,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         if (_options.Retention.KeepsAll) return;
         var now = _time.GetUtcNow();
         if (now < _nextTrim) return;
+        // Records waiting for a commit go first: a delete holds SQLite's write lock, and a decision should not
+        // wait behind housekeeping. Only when retention is a whole interval overdue does it take its turn anyway.
+        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval) return;
         try
         {
             var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);

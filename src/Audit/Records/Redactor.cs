@@ -30,10 +30,19 @@ public static partial class Redactor
     public static string? Text(string? value)
     {
         if (string.IsNullOrEmpty(value)) return value;
-        var result = KeyValue().Replace(value, m => IsSecretName(m.Groups["key"].Value) ? $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Mask}" : m.Value);
-        result = UserInfo().Replace(result, m => $"{m.Groups["scheme"].Value}{Mask}@");
-        return BearerToken().Replace(result, m => $"{m.Groups["scheme"].Value} {Mask}");
+        // Each pattern runs only when the text holds what it cannot match without (a separator, "://" and "@",
+        // the scheme word): most strings are names and hold none, and this runs for every string of every record.
+        var result = value.AsSpan().ContainsAny(KeyValueSeparators)
+            ? KeyValue().Replace(value, m => IsSecretName(m.Groups["key"].Value) ? $"{m.Groups["key"].Value}{m.Groups["sep"].Value}{Mask}" : m.Value)
+            : value;
+        if (result.Contains("://", StringComparison.Ordinal) && result.Contains('@', StringComparison.Ordinal))
+            result = UserInfo().Replace(result, m => $"{m.Groups["scheme"].Value}{Mask}@");
+        return result.Contains("bearer", StringComparison.OrdinalIgnoreCase) || result.Contains("basic", StringComparison.OrdinalIgnoreCase)
+            ? BearerToken().Replace(result, m => $"{m.Groups["scheme"].Value} {Mask}")
+            : result;
     }
+
+    private static readonly System.Buffers.SearchValues<char> KeyValueSeparators = System.Buffers.SearchValues.Create("=:");
 
     /// <summary>A Docker route keeps its method and path; query values may hold anything and are dropped.</summary>
     public static string? Route(string? route)

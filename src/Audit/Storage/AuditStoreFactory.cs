@@ -9,7 +9,7 @@ namespace DockerGuard.Audit.Storage;
 /// </summary>
 public static class AuditStoreFactory
 {
-    public static IAuditStore Open(string connection, bool sqliteFullSync = true, TimeSpan? timeout = null)
+    public static IAuditStore Open(string connection, bool sqliteFullSync = false, TimeSpan? timeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         if (connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -21,6 +22,9 @@ public abstract class SqlAuditStore : IAuditStore
     public abstract string Description { get; }
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>The one connection batches and retention deletes run on; a store may tune it for writing.</summary>
+    protected virtual Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
 
     /// <summary>Column type for keys compared by range (see <see cref="Schema"/>).</summary>
     protected abstract string KeyType { get; }
@@ -54,13 +58,14 @@ public abstract class SqlAuditStore : IAuditStore
         await _writerGate.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= await OpenAsync(cancellationToken);
+            _writer ??= await OpenWriterAsync(cancellationToken);
             await using var tx = await _writer.BeginTransactionAsync(cancellationToken);
             await InsertAsync(_writer, tx, records, cancellationToken);
             foreach (var c in completions)
                 await ExecuteAsync(_writer, tx, "UPDATE decisions SET response_status = @s, created_container_id = @c WHERE id = @id",
                     [("s", (object?)c.ResponseStatus), ("c", Redactor.Text(c.ContainerId)), ("id", c.DecisionId)], cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            AfterCommit(_writer);
         }
         catch
         {
@@ -74,6 +79,11 @@ public abstract class SqlAuditStore : IAuditStore
         }
     }
 
+    /// <summary>Runs on the writer connection after each committed batch, before the next one begins (SQLite: WAL housekeeping).</summary>
+    protected virtual void AfterCommit(DbConnection writer)
+    {
+    }
+
     /// <summary>Inserts a batch inside the caller's transaction. Default: multi-row INSERTs, one round trip per
     /// <see cref="RowsPerStatement"/> rows, which suits a server over a socket.</summary>
     protected virtual async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<DecisionRecord> records, CancellationToken ct)
@@ -83,11 +93,25 @@ public abstract class SqlAuditStore : IAuditStore
     }
 
     /// <summary>The three rows-sets a record becomes: the decision (JSON of the record without completion fields), its rules (strongest action each), its images.</summary>
-    protected static (object?[] Decision, IEnumerable<(string Rule, string Action)> Rules, IEnumerable<string> Images) Rows(DecisionRecord r) =>
+    protected static (object?[] Decision, List<(string Rule, string Action)> Rules, IEnumerable<string> Images) Rows(DecisionRecord r) =>
         ([r.Id, r.Time.ToUnixTimeMilliseconds(), r.Host, r.Surface, r.Operation, r.User, r.Namespace, r.Decision, r.PolicyVersion, r.ResponseStatus, r.CreatedContainerId,
-            RecordJson.Serialize(r with { ResponseStatus = null, CreatedContainerId = null })],
-         r.Violations.GroupBy(v => v.Rule).Select(g => (g.Key, g.Select(v => v.Action).OrderBy(ActionRank).First())),
-         r.Images.Distinct(StringComparer.Ordinal));
+            RecordJson.Serialize(r.ResponseStatus is null && r.CreatedContainerId is null ? r : r with { ResponseStatus = null, CreatedContainerId = null })],
+         StrongestActionPerRule(r.Violations),
+         // Images are distinct already (DecisionRecordFactory), but a replayed spill line may come from an older version.
+         r.Images.Length < 2 ? r.Images : r.Images.Distinct(StringComparer.Ordinal));
+
+    /// <summary>One row per rule with its strongest action. A loop, not GroupBy: this runs for every record on the commit path, and records carry a handful of violations.</summary>
+    private static List<(string Rule, string Action)> StrongestActionPerRule(ImmutableArray<ViolationRecord> violations)
+    {
+        var rows = new List<(string Rule, string Action)>(violations.Length);
+        foreach (var v in violations)
+        {
+            var at = rows.FindIndex(row => row.Rule == v.Rule);
+            if (at < 0) rows.Add((v.Rule, v.Action));
+            else if (ActionRank(v.Action) < ActionRank(rows[at].Action)) rows[at] = (v.Rule, v.Action);
+        }
+        return rows;
+    }
 
     protected const string DecisionColumns = "id, time_ms, host, surface, operation, user_name, namespace, decision, policy_version, response_status, created_container_id, record";
 
@@ -176,7 +200,7 @@ public abstract class SqlAuditStore : IAuditStore
         await _writerGate.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= await OpenAsync(cancellationToken);
+            _writer ??= await OpenWriterAsync(cancellationToken);
             // Everything strictly below the cut goes: the age floor, or the id just past the newest MaxRecords.
             string? cut = retention.MaxAge is { } age ? DecisionId.Floor(now - age) : null;
             if (retention.MaxRecords is { } max)

@@ -1,24 +1,33 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace DockerGuard.Audit.Storage;
 
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode. WAL lets queries read while the
-/// writer commits. <c>synchronous=FULL</c> (the default here) fsyncs the WAL at every commit, so a
-/// committed batch survives power loss as well as a killed process; <c>NORMAL</c> survives a
-/// killed process (the WAL is in the OS page cache) but may lose the last commits on power loss
-/// (https://www.sqlite.org/pragma.html#pragma_synchronous). Group commit pays one fsync per batch.
+/// writer commits. <c>synchronous=NORMAL</c> (the default) makes a commit durable against a killed
+/// or crashed process (the WAL is in the OS page cache before the commit returns) but an OS crash
+/// or power cut may lose the last commits; <c>FULL</c> fsyncs the WAL at every commit, which also
+/// survives power loss (https://www.sqlite.org/pragma.html#pragma_synchronous). Group commit pays
+/// one fsync per batch. Checkpoints run beside the writer (<see cref="SqliteCheckpointer"/>), never in a commit.
 /// </summary>
 public sealed class SqliteAuditStore : SqlAuditStore
 {
     public const string DefaultPath = "/var/lib/dockerguard/audit.db";
+    // The writer's page cache: the (column, id) indexes take inserts all over their key range, and a
+    // cache miss is a pread of a page that was written a moment ago. 16 MB holds their hot pages.
+    private const int WriterCacheKib = 16 * 1024;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
     private readonly string _connectionString;
     private readonly bool _fullSync;
-
     private readonly int _busyTimeoutMs;
+    private readonly Lock _checkpointerGate = new();
+    private SqliteCheckpointer? _checkpointer;
+    private DbConnection? _statementsConnection;
+    private (DbCommand Decision, DbCommand Rule, DbCommand Image)? _statements;
 
-    public SqliteAuditStore(string path, bool fullSync = true, TimeSpan? busyTimeout = null)
+    public SqliteAuditStore(string path, bool fullSync = false, TimeSpan? busyTimeout = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         _fullSync = fullSync;
@@ -30,20 +39,34 @@ public sealed class SqliteAuditStore : SqlAuditStore
     public override string Description => $"sqlite:{Path}";
     protected override string KeyType => "TEXT";
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open(""));
+
+    protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = Open($"PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-{WriterCacheKib}; PRAGMA journal_size_limit={SqliteCheckpointer.RestartBytes};");
+        lock (_checkpointerGate) _checkpointer ??= new SqliteCheckpointer(() => Open(""), Path, CheckpointInterval);
+        return Task.FromResult<DbConnection>(connection);
+    }
+
+    // Microsoft.Data.Sqlite's async methods run synchronously; the sync calls skip their Task overhead.
+    private SqliteConnection Open(string extraPragmas)
     {
         var dir = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(_fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={_busyTimeoutMs};", [], cancellationToken);
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            // wal_autocheckpoint is per connection: reset it, a pooled connection may have been the writer.
+            cmd.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(_fullSync ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={_busyTimeoutMs}; " +
+                "PRAGMA wal_autocheckpoint=1000; " + extraPragmas;
+            cmd.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            connection.Dispose();
             throw;
         }
     }
@@ -51,35 +74,95 @@ public sealed class SqliteAuditStore : SqlAuditStore
     /// <summary>
     /// SQLite is in-process, so there is no round trip to save: three prepared single-row statements
     /// reused for the whole batch are far faster than multi-row statements, whose thousands of
-    /// named parameters Microsoft.Data.Sqlite binds one lookup at a time.
+    /// named parameters Microsoft.Data.Sqlite binds one lookup at a time. Synchronous calls: this is
+    /// the dedicated commit loop, and the async ones would only wrap them.
     /// </summary>
-    protected override async Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<Records.DecisionRecord> records, CancellationToken ct)
+    protected override Task InsertAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<Records.DecisionRecord> records, CancellationToken ct)
     {
-        await using var decision = Prepared(connection, tx, $"INSERT INTO decisions ({DecisionColumns}) VALUES (@0,@1,@2,@3,@4,@5,@6,@7,@8,@9,@10,@11) ON CONFLICT (id) DO NOTHING", 12);
-        await using var rule = Prepared(connection, tx, "INSERT INTO decision_rules (rule, decision_id, action) VALUES (@0,@1,@2) ON CONFLICT DO NOTHING", 3);
-        await using var image = Prepared(connection, tx, "INSERT INTO decision_images (image, decision_id) VALUES (@0,@1) ON CONFLICT DO NOTHING", 2);
+        var (decision, rule, image) = StatementsFor(connection, tx);
         foreach (var record in records)
         {
+            ct.ThrowIfCancellationRequested();
             var (values, rules, images) = Rows(record);
-            await Run(decision, values, ct);
-            foreach (var (r, action) in rules) await Run(rule, [r, record.Id, action], ct);
-            foreach (var i in images) await Run(image, [i, record.Id], ct);
+            Run(decision, values);
+            foreach (var (r, action) in rules) Run(rule, r, record.Id, action);
+            foreach (var i in images) Run(image, i, record.Id);
         }
+        return Task.CompletedTask;
     }
 
-    private static DbCommand Prepared(DbConnection connection, DbTransaction tx, string sql, int parameters)
+    /// <summary>
+    /// The insert statements, prepared once per writer connection: at a few records a commit,
+    /// preparing them for every batch cost more than the inserts.
+    /// </summary>
+    private (DbCommand Decision, DbCommand Rule, DbCommand Image) StatementsFor(DbConnection connection, DbTransaction tx)
     {
-        var cmd = Command(connection, tx, sql, [.. Enumerable.Range(0, parameters).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)null))]);
+        if (!ReferenceEquals(_statementsConnection, connection) || _statements is null)
+        {
+            DisposeStatements();
+            _statements = (
+                Prepared(connection, $"INSERT INTO decisions ({DecisionColumns}) VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (id) DO NOTHING", 12),
+                Prepared(connection, "INSERT INTO decision_rules (rule, decision_id, action) VALUES ($0,$1,$2) ON CONFLICT DO NOTHING", 3),
+                Prepared(connection, "INSERT INTO decision_images (image, decision_id) VALUES ($0,$1) ON CONFLICT DO NOTHING", 2));
+            _statementsConnection = connection;
+        }
+        var s = _statements.Value;
+        s.Decision.Transaction = s.Rule.Transaction = s.Image.Transaction = tx;
+        return s;
+    }
+
+    private void DisposeStatements()
+    {
+        if (_statements is { } s)
+        {
+            s.Decision.Dispose();
+            s.Rule.Dispose();
+            s.Image.Dispose();
+        }
+        _statements = null;
+        _statementsConnection = null;
+    }
+
+    private static DbCommand Prepared(DbConnection connection, string sql, int parameters)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "$" + i.ToString(CultureInfo.InvariantCulture);
+            cmd.Parameters.Add(p);
+        }
         cmd.Prepare();
         return cmd;
     }
 
-    private static Task<int> Run(DbCommand cmd, object?[] values, CancellationToken ct)
+    private static void Run(DbCommand cmd, params ReadOnlySpan<object?> values)
     {
         for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return cmd.ExecuteNonQueryAsync(ct);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A writer with no pause between commits never lets a PASSIVE checkpoint finish, so the WAL would
+    /// grow without end: past <see cref="SqliteCheckpointer.RestartBytes"/> the writer restarts it
+    /// itself, between two batches. The background rounds have copied nearly all of it by then, so
+    /// this commit loop pays for the rest only (once per 64 MB of WAL, under sustained load only).
+    /// </summary>
+    protected override void AfterCommit(DbConnection writer)
+    {
+        if (_checkpointer?.WalTooLarge() == true) SqliteCheckpointer.Checkpoint((SqliteConnection)writer, "RESTART");
     }
 
     // BeginTransaction in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: it already holds the write lock.
     protected override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        SqliteCheckpointer? checkpointer;
+        lock (_checkpointerGate) (checkpointer, _checkpointer) = (_checkpointer, null);
+        if (checkpointer is not null) await checkpointer.DisposeAsync();
+        DisposeStatements();
+        await base.DisposeAsync();
+    }
 }

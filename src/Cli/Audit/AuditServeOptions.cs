@@ -20,8 +20,9 @@ public static class AuditServeOptions
           --audit-retain AGE     delete records older than AGE (90d, 12w); default keep all
           --audit-max-records N  keep at most the newest N records
           --audit-all            also record plain allows of read-only calls (docker ps, inspect)
-          --audit-sqlite-sync S  full (default): every commit is fsync'd, survives power loss;
-                                 normal: survives a killed process but may lose the last commits on power loss
+          --audit-sqlite-sync S  normal (default): a commit survives a killed or crashed DockerGuard,
+                                 an OS crash or power cut may lose the last commits;
+                                 full: every commit is fsync'd and survives power loss (slower)
         """;
 
     /// <summary>Flags (no value) among the options above, for <see cref="CliArgs.Parse"/>.</summary>
@@ -52,7 +53,7 @@ public static class AuditServeOptions
                 throw new CliUsageException($"--audit-max-records must be a positive number, not '{max}'");
             maxRecords = n;
         }
-        var sync = args.Option("audit-sqlite-sync", "full");
+        var sync = args.Option("audit-sqlite-sync", "normal");
         if (sync is not ("full" or "normal")) throw new CliUsageException($"--audit-sqlite-sync must be full or normal, not '{sync}'");
         return new AuditOptions
         {

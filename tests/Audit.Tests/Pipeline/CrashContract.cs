@@ -16,13 +16,16 @@ public abstract class CrashContract : IDisposable
 
     protected abstract string StoreConnection { get; }
 
+    /// <summary>SQLite durability level the writer runs with (ignored by PostgreSQL).</summary>
+    protected virtual string Sync => "normal";
+
     [Fact]
     public async Task Sigkill_under_load_loses_no_acknowledged_record()
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "DockerGuard.Audit.Benchmarks.dll");
         File.Exists(tool).Should().BeTrue($"the crash writer is built next to the tests ({tool})");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { tool, "crash-writer", "--store", StoreConnection, "--writers", "64" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { tool, "crash-writer", "--store", StoreConnection, "--writers", "64", "--sync", Sync }) psi.ArgumentList.Add(a);
         using var child = Process.Start(psi)!;
         var stderr = child.StandardError.ReadToEndAsync();
         var output = new MemoryStream();
@@ -72,7 +75,8 @@ public abstract class CrashContract : IDisposable
     }
 }
 
-public sealed class SqliteCrashTests : CrashContract
+/// <summary>The default, synchronous=NORMAL: no fsync per commit, and still nothing answered is lost to SIGKILL.</summary>
+public class SqliteCrashTests : CrashContract
 {
     protected override string StoreConnection => "sqlite:" + Dir.File("audit.db");
 
@@ -81,6 +85,12 @@ public sealed class SqliteCrashTests : CrashContract
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         base.Dispose();
     }
+}
+
+/// <summary>--audit-sqlite-sync full: the same guarantee with an fsync per commit (which also survives power loss).</summary>
+public sealed class SqliteFullSyncCrashTests : SqliteCrashTests
+{
+    protected override string Sync => "full";
 }
 
 [Collection(PostgresCollection.Name)]

@@ -75,6 +75,32 @@ public sealed class RecordingTests : IDisposable
         (await audit.Store.CountAsync()).Should().Be(100);
     }
 
+    [Fact]
+    public async Task Retention_keeps_deleting_while_writers_never_pause()
+    {
+        await using var audit = Start(new AuditOptions { Retention = new Storage.RetentionPolicy(MaxRecords: 100), RetentionBatch = 50, RetentionInterval = TimeSpan.FromMilliseconds(100) });
+        using var stop = new CancellationTokenSource();
+        var recorded = 0;
+        var writers = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await audit.RecordAsync(Entries.Denied());
+                Interlocked.Increment(ref recorded);
+            }
+        })).ToArray();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Volatile.Read(ref recorded) < 3000 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        await Task.Delay(1000);
+        // Read while the 32 writers still keep the queue busy: retention must have deleted meanwhile.
+        var stored = await audit.Store.CountAsync();
+        var total = Volatile.Read(ref recorded);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        total.Should().BeGreaterThanOrEqualTo(3000);
+        stored.Should().BeLessThan(total / 2, $"retention deletes under sustained load too ({stored} stored of {total} recorded)");
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -11,7 +11,7 @@ public sealed class SqliteStoreTests : StoreContract, IDisposable
     protected override IAuditStore OpenStore() => AuditStoreFactory.Open("sqlite:" + _dir.File("sub/audit.db"));
 
     [Fact]
-    public async Task Store_runs_in_wal_mode_with_full_sync_and_records_its_schema_version()
+    public async Task Store_runs_in_wal_mode_and_records_its_schema_version()
     {
         await using var store = OpenStore();
         await store.MigrateAsync();

@@ -24,21 +24,21 @@ public sealed class AuditServeOptionsTests
         o.SpillPath.Should().Be("/srv/dg/audit-spill.jsonl");
         o.Retention.KeepsAll.Should().BeTrue();
         o.RecordAll.Should().BeFalse();
-        o.SqliteFullSync.Should().BeTrue();
+        o.SqliteFullSync.Should().BeFalse("the default survives a killed process without an fsync per commit");
     }
 
     [Fact]
     public void Every_option_is_read()
     {
         var o = Read("--audit", "postgres://dg@db/audit", "--audit-failure", "open", "--audit-spill", "/tmp/s.jsonl",
-            "--audit-retain", "90d", "--audit-max-records", "5000000", "--audit-all", "--audit-sqlite-sync", "normal");
+            "--audit-retain", "90d", "--audit-max-records", "5000000", "--audit-all", "--audit-sqlite-sync", "full");
         o.Store.Should().Be("postgres://dg@db/audit");
         o.FailureMode.Should().Be(AuditFailureMode.FailOpen);
         o.SpillPath.Should().Be("/tmp/s.jsonl");
         o.Retention.MaxAge.Should().BeCloseTo(TimeSpan.FromDays(90), TimeSpan.FromSeconds(5));
         o.Retention.MaxRecords.Should().Be(5_000_000);
         o.RecordAll.Should().BeTrue();
-        o.SqliteFullSync.Should().BeFalse();
+        o.SqliteFullSync.Should().BeTrue();
     }
 
     [Theory]
