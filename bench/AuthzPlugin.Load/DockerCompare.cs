@@ -6,68 +6,90 @@ using DockerGuard.TestSupport.Docker;
 namespace DockerGuard.AuthzPlugin.Load;
 
 /// <summary>
-/// What the plugin costs a docker user: two throwaway dockerds side by side, one without and one with
-/// <c>--authorization-plugin</c> (the plugin served as a child process with the real policy and SQLite
-/// audit), and N container create + remove on each, alternating between them so that a busy machine
-/// slows both alike. Done twice: raw Engine API over the daemon socket (the daemon's own time), and
-/// the docker CLI (what a user waits for, its own startup included).
+/// What the plugin costs a docker user, and how much of that is dockerd's plugin protocol itself: three
+/// throwaway dockerds side by side, one without <c>--authorization-plugin</c>, one with the do-nothing
+/// <see cref="NullPlugin"/>, one with DockerGuard (served as a child process with the real policy and
+/// SQLite audit), and N container create + remove on each, in rounds whose order rotates so that a busy
+/// machine slows all three alike. Done twice: raw Engine API over the daemon socket (the daemon's own
+/// time, and each process's CPU), and the docker CLI (what a user waits for, its own startup included).
 /// </summary>
 public static class DockerCompare
 {
-    private const double TargetSlowdownPercent = 3;
+    private static readonly string[] Arms = ["no plugin", "null plugin", "DockerGuard"];
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        var name = $"dgbench-{Guid.NewGuid():N}"[..15];
-        await using var plugin = await ServerProcess.StartAsync(options, $"/run/docker/plugins/{name}.sock");
-        await using var plain = new ThrowawayDockerd("dg-bench-dockerd-");
-        await plain.StartAsync(new DockerdOptions());
-        await using var guarded = new ThrowawayDockerd("dg-bench-dockerd-");
-        await guarded.StartAsync(new DockerdOptions { AuthorizationPlugin = name });
-        Console.WriteLine($"dockerd without plugin: {plain.Root}; with plugin {name} (policy {options.PolicyDir}, SQLite audit {options.Audit})");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {File.ReadAllText("/proc/loadavg")[..14]}");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string nullName = $"dgnull-{tag}", guardName = $"dgbench-{tag}";
+        Directory.CreateDirectory("/run/docker/plugins");
+        await using var nullPlugin = await ServerProcess.StartNullAsync(options, $"/run/docker/plugins/{nullName}.sock");
+        await using var guard = await ServerProcess.StartAsync(options, $"/run/docker/plugins/{guardName}.sock");
+        await using var plain = await StartDockerdAsync(null);
+        await using var nulled = await StartDockerdAsync(nullName);
+        await using var guarded = await StartDockerdAsync(guardName);
+        ThrowawayDockerd[] daemons = [plain, nulled, guarded];
+        Console.WriteLine($"dockerds: {string.Join(", ", daemons.Select((d, i) => $"{Arms[i]} {d.Root}"))}; DockerGuard policy {options.PolicyDir}, audit {options.Audit}");
 
         var body = CreateBody();
-        using var plainApi = UnixHttp.Client(plain.Socket, TimeSpan.FromSeconds(60));
-        using var guardedApi = UnixHttp.Client(guarded.Socket, TimeSpan.FromSeconds(60));
-        int[] pids = [plain.Pid, guarded.Pid, plugin.Pid];
-        var cpu = new TimeSpan[pids.Length];
-        var api = await CompareAsync(options.Count, () => ApiCreateRemoveAsync(plainApi, body), () => ApiCreateRemoveAsync(guardedApi, body),
-            afterWarmup: () => cpu = pids.Select(ProcStatus.CpuTime).ToArray());
-        var apiOk = Report("Engine API (HttpClient over the daemon socket)", api);
-        // After the warm-up (the first calls' JIT compilation excluded). dockerd's own share of the plugin
-        // (marshalling the request and response to JSON and base64, the two round trips) shows as its extra CPU.
-        var used = pids.Select((p, i) => (ProcStatus.CpuTime(p) - cpu[i]).TotalMilliseconds * 1000 / options.Count).ToArray();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  CPU per create+rm: dockerd without plugin {used[0]:F0} µs, dockerd with plugin {used[1]:F0} µs ({used[1] - used[0]:+0;-0} µs), plugin server {used[2]:F0} µs (10 ms clock ticks, averaged)"));
-        var cli = await CompareAsync(options.Count, () => CliCreateRemoveAsync(plain), () => CliCreateRemoveAsync(guarded));
-        var cliOk = Report("docker CLI (docker create + docker rm processes)", cli);
-        return apiOk && cliOk ? 0 : 1;
+        var apis = daemons.Select(d => UnixHttp.Client(d.Socket, TimeSpan.FromSeconds(60))).ToArray();
+        try
+        {
+            int[] pids = [.. daemons.Select(d => d.Pid), nullPlugin.Pid, guard.Pid];
+            var cpu = new TimeSpan[pids.Length];
+            var api = await CompareAsync(options.Count, [.. apis.Select(a => (Func<Task<(double, double)>>)(() => ApiCreateRemoveAsync(a, body)))],
+                afterWarmup: () => cpu = pids.Select(ProcStatus.CpuTime).ToArray());
+            // After the warm-up (the first calls' JIT compilation excluded). dockerd's own share of a plugin
+            // (marshalling request and response to JSON and base64, its HTTP client, two round trips) shows as its extra CPU.
+            var used = pids.Select((p, i) => (ProcStatus.CpuTime(p) - cpu[i]).TotalMilliseconds * 1000 / options.Count).ToArray();
+            var apiOk = CompareReport.Print("Engine API (HttpClient over the daemon socket)", Arms, api);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU per create+rm (10 ms clock ticks, averaged): dockerd {used[0]:F0} µs no plugin, {used[1]:F0} µs null plugin ({used[1] - used[0]:+0;-0}), {used[2]:F0} µs DockerGuard ({used[2] - used[0]:+0;-0}); plugin process: null {used[3]:F0} µs, DockerGuard {used[4]:F0} µs"));
+            var cli = await CompareAsync(options.Count, [.. daemons.Select(d => (Func<Task<(double, double)>>)(() => CliCreateRemoveAsync(d)))]);
+            var cliOk = CompareReport.Print("docker CLI (docker create + docker rm processes)", Arms, cli);
+            Console.WriteLine($"load average at the end {File.ReadAllText("/proc/loadavg")[..14]}");
+            return apiOk && cliOk ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var a in apis) a.Dispose();
+        }
     }
 
-    private sealed record Samples(List<double> Create, List<double> Remove, List<double> Pair);
+    private static async Task<ThrowawayDockerd> StartDockerdAsync(string? plugin)
+    {
+        var daemon = new ThrowawayDockerd("dg-bench-dockerd-");
+        try
+        {
+            await daemon.StartAsync(new DockerdOptions { AuthorizationPlugin = plugin });
+            return daemon;
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
+        }
+    }
 
-    private static async Task<(Samples Without, Samples With)> CompareAsync(int count, Func<Task<(double, double)>> without, Func<Task<(double, double)>> with, Action? afterWarmup = null)
+    /// <summary>Warm-up rounds, then <paramref name="count"/> rounds of one create+rm per arm; round i starts at arm i mod n.</summary>
+    private static async Task<Samples[]> CompareAsync(int count, Func<Task<(double, double)>>[] arms, Action? afterWarmup = null)
     {
         for (var i = 0; i < 10; i++)
-        {
-            await without();
-            await with();
-        }
+            foreach (var arm in arms) await arm();
         afterWarmup?.Invoke();
-        Samples a = new([], [], []), b = new([], [], []);
+        var samples = arms.Select(_ => new Samples([], [], [])).ToArray();
         for (var i = 0; i < count; i++)
         {
-            // Alternate which daemon goes first, so neither always runs right after the other.
-            foreach (var (run, into) in i % 2 == 0 ? new[] { (without, a), (with, b) } : [(with, b), (without, a)])
+            for (var k = 0; k < arms.Length; k++)
             {
-                var (create, remove) = await run();
-                into.Create.Add(create);
-                into.Remove.Add(remove);
-                into.Pair.Add(create + remove);
+                var a = (i + k) % arms.Length;
+                var (create, remove) = await arms[a]();
+                samples[a].Create.Add(create);
+                samples[a].Remove.Add(remove);
+                samples[a].Pair.Add(create + remove);
             }
         }
-        return (a, b);
+        return samples;
     }
 
     private static async Task<(double, double)> ApiCreateRemoveAsync(HttpClient api, byte[] body)
@@ -100,28 +122,7 @@ public static class DockerCompare
         using var fixture = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "create-plain.authzreq.json")));
         return fixture.RootElement.GetProperty("RequestBody").GetBytesFromBase64();
     }
-
-    private static bool Report(string title, (Samples Without, Samples With) run)
-    {
-        Console.WriteLine(title);
-        var ok = true;
-        foreach (var (label, without, with) in new[] { ("create", run.Without.Create, run.With.Create), ("rm", run.Without.Remove, run.With.Remove), ("create+rm", run.Without.Pair, run.With.Pair) })
-        {
-            // Pair i of each daemon ran back to back: their difference cancels slow drifts of the machine's load.
-            var paired = with.Zip(without, (b, a) => b - a).Order().ToList();
-            without.Sort();
-            with.Sort();
-            double m0 = Percentiles.Of(without, 0.5), m1 = Percentiles.Of(with, 0.5), p0 = Percentiles.Of(without, 0.99), p1 = Percentiles.Of(with, 0.99);
-            var slower = (m1 - m0) / m0 * 100;
-            var (d25, d50, d75) = (Percentiles.Of(paired, 0.25), Percentiles.Of(paired, 0.5), Percentiles.Of(paired, 0.75));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {label,-10} without: median {m0:F2} ms p99 {p0:F2} ms | with: median {m1:F2} ms p99 {p1:F2} ms | median {slower:+0.0;-0.0}% p99 {(p1 - p0) / p0 * 100:+0.0;-0.0}% | paired difference median {d50:+0.00;-0.00} ms ({d50 / m0 * 100:+0.0;-0.0}%), quartiles {d25:+0.00;-0.00} / {d75:+0.00;-0.00} ms"));
-            if (label == "create+rm")
-            {
-                ok = slower <= TargetSlowdownPercent;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  target create+rm median <= {TargetSlowdownPercent}% slower: {(ok ? "met" : "MISSED")}"));
-            }
-        }
-        return ok;
-    }
 }
+
+/// <summary>Milliseconds per call of one arm, in round order (round i of every arm ran back to back).</summary>
+public sealed record Samples(List<double> Create, List<double> Remove, List<double> Pair);

@@ -88,8 +88,8 @@ public static class LoadMode
 
     private static string AuditText(LoadOptions options) => options.Audit switch
     {
-        "full" => "SQLite audit (synchronous=FULL, as served)",
-        "normal" => "SQLite audit (synchronous=NORMAL)",
+        "full" => "SQLite audit (synchronous=FULL)",
+        "normal" => "SQLite audit (synchronous=NORMAL, as served)",
         _ => "NO audit (plugin cost alone)",
     };
 

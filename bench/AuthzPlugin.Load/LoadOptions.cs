@@ -9,8 +9,11 @@ public sealed record LoadOptions
         usage: AuthzPlugin.Load [--server inproc | --socket PATH [--server-pid PID]] [--rate N] [--seconds N] [--warmup-seconds N]
                                 [--policy-dir DIR] [--audit full|normal|off] [--server-env KEY=VALUE]...
                AuthzPlugin.Load --docker-compare [--count N] [--policy-dir DIR] [--audit full|normal|off]
+                                (docker create + rm on three throwaway dockerds: no plugin, the null plugin, DockerGuard)
                AuthzPlugin.Load --decide-only [--rate N --seconds N]   (CPU per decision without HTTP or audit)
                AuthzPlugin.Load --serve --socket PATH [--policy-dir DIR] [--audit-dir DIR] [--audit full|normal|off]   (the child the load mode starts)
+               AuthzPlugin.Load --null-plugin --socket PATH   (a plugin that allows everything and does no work; the child --docker-compare starts)
+        --audit defaults to normal, as dockerguard serve does.
         """;
 
     public string Mode { get; init; } = "load";
@@ -23,8 +26,8 @@ public sealed record LoadOptions
     public int Count { get; init; } = 200;
     public string PolicyDir { get; init; } = DefaultPolicyDir();
     public string? AuditDir { get; init; }
-    /// <summary>SQLite synchronous=FULL (as served: fsync per group commit), NORMAL (no fsync per commit), or no audit at all.</summary>
-    public string Audit { get; init; } = "full";
+    /// <summary>SQLite synchronous=NORMAL (as served: no fsync per commit), FULL (fsync per group commit), or no audit at all.</summary>
+    public string Audit { get; init; } = "normal";
     public IReadOnlyList<string> ServerEnv { get; init; } = [];
 
     public static LoadOptions Parse(string[] args)
@@ -40,6 +43,7 @@ public sealed record LoadOptions
                 "--serve" => o with { Mode = "serve" },
                 "--docker-compare" => o with { Mode = "docker-compare" },
                 "--decide-only" => o with { Mode = "decide-only" },
+                "--null-plugin" => o with { Mode = "null-plugin" },
                 "--server" => Next() == "inproc" ? o with { Socket = null } : throw new ArgumentException("--server takes inproc (or use --socket PATH)"),
                 "--socket" => o with { Socket = Next() },
                 "--server-pid" => o with { ServerPid = NextInt() },

@@ -15,6 +15,7 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 return options.Mode switch
 {
     "serve" => await ServeMode.RunAsync(options),
+    "null-plugin" => await NullPlugin.RunAsync(options),
     "docker-compare" => await DockerCompare.RunAsync(options),
     "decide-only" => await DecideOnlyMode.RunAsync(options),
     _ => await LoadMode.RunAsync(options),

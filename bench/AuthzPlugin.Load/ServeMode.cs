@@ -12,7 +12,7 @@ namespace DockerGuard.AuthzPlugin.Load;
 /// <summary>
 /// The plugin as <c>dockerguard serve</c> runs it, in a process of its own so its RSS is the server's
 /// alone: the policy directory compiled by the policy loader, a real SQLite audit trail (default
-/// durability synchronous=FULL; --audit normal or off only to take the fsync apart), <see cref="PluginServer"/> on the socket. Prints "ready" once dockerd
+/// durability synchronous=NORMAL as served; --audit full or off to take the audit apart), <see cref="PluginServer"/> on the socket. Prints "ready" once dockerd
 /// could connect; stops on SIGTERM or when its stdin closes (the parent died).
 /// </summary>
 public static class ServeMode

@@ -22,12 +22,18 @@ public sealed class ServerProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <param name="socket">Where to listen; by default a socket in the temp dir.</param>
-    public static async Task<ServerProcess> StartAsync(LoadOptions options, string? socket = null)
+    public static Task<ServerProcess> StartAsync(LoadOptions options, string? socket = null) =>
+        StartAsync(options, socket, dir => ["--serve", "--policy-dir", options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit]);
+
+    /// <summary>The do-nothing plugin (<see cref="NullPlugin"/>) as a child, a process of its own as a real plugin is.</summary>
+    public static Task<ServerProcess> StartNullAsync(LoadOptions options, string socket) => StartAsync(options, socket, _ => ["--null-plugin"]);
+
+    private static async Task<ServerProcess> StartAsync(LoadOptions options, string? socket, Func<string, string[]> mode)
     {
         var dir = Directory.CreateTempSubdirectory("dg-authzload-").FullName;
         socket ??= Path.Combine(dir, "plugin.sock");
         var psi = SelfInvocation();
-        foreach (var a in new[] { "--serve", "--socket", socket, "--policy-dir", options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit }) psi.ArgumentList.Add(a);
+        foreach (var a in mode(dir).Concat(["--socket", socket])) psi.ArgumentList.Add(a);
         psi.RedirectStandardInput = true;
         psi.RedirectStandardOutput = true;
         foreach (var pair in options.ServerEnv)

@@ -52,6 +52,8 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
 
     public IAuditStore Store => _store;
 
+    public bool RecordsReadOnlyAllows => _options.RecordAll;
+
     public async ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         using var span = DecisionTelemetry.StartDecision(entry, _time.GetUtcNow());

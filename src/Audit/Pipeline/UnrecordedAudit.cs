@@ -17,4 +17,6 @@ public sealed class UnrecordedAudit : IDecisionAudit
     }
 
     public ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public bool RecordsReadOnlyAllows => false;
 }

@@ -38,6 +38,9 @@ public static class DecisionTelemetry
         Meter.CreateObservableGauge("dockerguard.audit.queue.depth", () => Interlocked.Read(ref _queueDepth), "{record}", "Records waiting for a group commit.");
     }
 
+    /// <summary>Whether anyone listens to the decision span or its metrics: an unrecorded decision nobody observes need not build an entry.</summary>
+    public static bool Observed => Decisions.Enabled || DecisionDuration.Enabled || Violations.Enabled || Source.HasListeners();
+
     /// <summary>Counts the decision and opens its span, back-dated by the surface's latency; dispose it when the decision is answered.</summary>
     public static Activity? StartDecision(AuditEntry entry, DateTimeOffset now)
     {

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DockerGuard.Audit;
+using DockerGuard.Audit.Pipeline;
+using DockerGuard.Audit.Telemetry;
 using DockerGuard.AuthzPlugin.Json;
 using DockerGuard.AuthzPlugin.Protocol;
 using DockerGuard.AuthzPlugin.Routing;
@@ -23,29 +25,56 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
 
     private readonly ContainerMemory _memory = new(options.RememberedContainers);
     private readonly PendingDecisions _pending = new();
+    private volatile PlanAllow? _allow;
 
     public ContainerMemory Memory => _memory;
 
-    public async ValueTask<AuthzAnswer> DecideAsync(AuthzMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// A plain allow of a read-only call that the audit trail would not record is answered here, with
+    /// no audit entry, timer or token (most of dockerd's traffic is GET/HEAD); everything else goes
+    /// through <see cref="RecordAndAnswerAsync"/>.
+    /// </summary>
+    public ValueTask<AuthzAnswer> DecideAsync(AuthzMessage message, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        Verdict verdict;
         try
         {
-            var (request, decision, route, remember) = Decide(message);
-            var readOnly = decision.Outcome == DecisionOutcome.Allow && message.RequestMethod is "GET" or "HEAD";
-            var routeText = $"{message.RequestMethod} {route}";
+            verdict = Decide(message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "internal error deciding {Method}", message.RequestMethod);
+            return ValueTask.FromResult(Failure($"internal error ({e.GetType().Name})"));
+        }
+        var readOnly = verdict.Decision.Outcome == DecisionOutcome.Allow && message.RequestMethod is "GET" or "HEAD";
+        if (readOnly && !audit.RecordsReadOnlyAllows && RecordingPolicy.IsPlainAllow(verdict.Decision))
+        {
+            // Still counted and traced when someone listens, as the audit trail would have done.
+            if (DecisionTelemetry.Observed) DecisionTelemetry.StartDecision(Entry(message, verdict, started, readOnly), DateTimeOffset.UtcNow)?.Dispose();
+            return ValueTask.FromResult(AuthzAnswer.Ok(AuthzReply.Allowed));
+        }
+        return RecordAndAnswerAsync(message, verdict, started, readOnly, cancellationToken);
+    }
+
+    private async ValueTask<AuthzAnswer> RecordAndAnswerAsync(AuthzMessage message, Verdict verdict, long started, bool readOnly, CancellationToken cancellationToken)
+    {
+        var decision = verdict.Decision;
+        try
+        {
+            var entry = Entry(message, verdict, started, readOnly);
             string? id;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(options.AuditTimeout);
-                id = await audit.RecordAsync(new AuditEntry(request, decision, Stopwatch.GetElapsedTime(started)) { ReadOnlyCall = readOnly, Route = routeText }, timeout.Token);
+                id = await audit.RecordAsync(entry, timeout.Token);
             }
             if (!readOnly && decision.Allowed)
-                _pending.Add(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody), new PendingDecision(id, request.Operation == Operation.Create && request.Resource.Kind == "Container" ? EngineRouteKind.ContainerCreate : EngineRouteKind.Other, remember));
+                _pending.Add(PendingDecisions.Fingerprint(message.RequestMethod, message.RequestUri, message.RequestBody), new PendingDecision(id, entry.Request.Operation == Operation.Create && entry.Request.Resource.Kind == "Container" ? EngineRouteKind.ContainerCreate : EngineRouteKind.Other, verdict.Remember));
             if (decision.Allowed) return AuthzAnswer.Ok(AuthzReply.Allowed);
             var msg = ViolationText.Summary([.. decision.Denials]);
             // Debug, not Information: no log line per request on the hot path; every denial is in the audit trail.
-            logger.LogDebug("denied {Route}: {Message}", routeText, msg);
+            logger.LogDebug("denied {Route}: {Message}", entry.Route, msg);
             return AuthzAnswer.Ok(new AuthzReply(false, msg));
         }
         catch (Exception e) when (e is AuditUnavailableException or OperationCanceledException)
@@ -59,6 +88,13 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
             return Failure($"internal error ({e.GetType().Name})");
         }
     }
+
+    private static AuditEntry Entry(AuthzMessage message, Verdict verdict, long started, bool readOnly) =>
+        new(verdict.Request ?? RouteOnly(SubjectOf(message), message.RequestMethod, verdict.Route), verdict.Decision, Stopwatch.GetElapsedTime(started))
+        {
+            ReadOnlyCall = readOnly,
+            Route = $"{message.RequestMethod} {verdict.Route}",
+        };
 
     /// <summary>AuthZRes cannot undo anything (reference §3): always allow, complete the record (see <see cref="CompleteRecordAsync"/>).</summary>
     public ValueTask<AuthzAnswer> CompleteAsync(AuthzMessage message, CancellationToken cancellationToken)
@@ -113,9 +149,11 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         return options.FailureMode == FailureMode.Error ? new AuthzAnswer(500, new AuthzReply(false, Err: text)) : AuthzAnswer.Ok(new AuthzReply(false, text));
     }
 
-    private (WorkloadRequest Request, Decision Decision, string Route, RememberedContainer? Remember) Decide(AuthzMessage message)
+    /// <summary>What was decided. A null <paramref name="Request"/> is a route-only request (method, path, subject), built only if it is recorded.</summary>
+    private readonly record struct Verdict(WorkloadRequest? Request, Decision Decision, string Route, RememberedContainer? Remember);
+
+    private Verdict Decide(AuthzMessage message)
     {
-        var subject = message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };
         var plan = policy.Current;
         RequestTarget target;
         try
@@ -125,27 +163,27 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         }
         catch (FormatException e)
         {
-            return Rejected(subject, "(unparsable)", plan, e.Message, "send a request URI the daemon can route");
+            return Rejected(message, "(unparsable)", plan, e.Message, "send a request URI the daemon can route");
         }
 
         var route = EngineRouter.Classify(message.RequestMethod, target.Path);
-        if (route.Kind == EngineRouteKind.Ping) return (RouteOnly(subject, message.RequestMethod, target.Path), Allow(plan), target.Path, null);
+        if (route.Kind == EngineRouteKind.Ping) return new(null, Allow(plan), target.Path, null);
         // mux redirects these (301) without running a handler, so the plugin should never be asked; if it is, refuse.
         if (!target.IsCanonical)
-            return Rejected(subject, target.Path, plan, $"path \"{GoJsonParser.Printable(target.Path)}\" is not canonical (the daemon would redirect it)", "use the canonical path");
+            return Rejected(message, target.Path, plan, $"path \"{GoJsonParser.Printable(target.Path)}\" is not canonical (the daemon would redirect it)", "use the canonical path");
 
         var contentLength = long.TryParse(message.Header("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var cl) ? cl : (long?)null;
         if (message.RequestBody is null && contentLength > 0 && route.Kind != EngineRouteKind.BodyNeverForwarded)
-            return Rejected(subject, target.Path, plan, $"the request has a {contentLength}-byte body that dockerd did not forward (not application/json, or over its size limit)", BodyFix);
+            return Rejected(message, target.Path, plan, $"the request has a {contentLength}-byte body that dockerd did not forward (not application/json, or over its size limit)", BodyFix);
         if (message.RequestBody is null && route.CarriesBody)
-            return Rejected(subject, target.Path, plan, "this endpoint needs a JSON body and dockerd forwarded none (chunked, over 1 MiB on old daemons, or not application/json)", BodyFix);
+            return Rejected(message, target.Path, plan, "this endpoint needs a JSON body and dockerd forwarded none (chunked, over 1 MiB on old daemons, or not application/json)", BodyFix);
 
         Violation? legacyStart = null;
         if (route.Kind == EngineRouteKind.ContainerStart)
         {
             var bodyLength = message.RequestBody?.Length ?? 0;
             if (contentLength is null && bodyLength == 0 && message.RequestMethod == "POST")
-                return Rejected(subject, target.Path, plan, "container start without Content-Length (a chunked body daemons up to v24 may apply as HostConfig)", "send start without a body");
+                return Rejected(message, target.Path, plan, "container start without Content-Length (a chunked body daemons up to v24 may apply as HostConfig)", "send start without a body");
             if (bodyLength > 7 || contentLength > 7)
                 legacyStart = RequestRejection.Violation("container start with a HostConfig body (daemons up to v24 apply it)", "set HostConfig at create time and start without a body");
         }
@@ -154,28 +192,38 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         try
         {
             if (message.RequestBody is { Length: > 0 } bytes) body = GoJsonParser.Parse(bytes);
-            var engine = new EngineRequest(message.RequestMethod, target, route, body, subject, options.Daemon, _memory);
+            var engine = new EngineRequest(message.RequestMethod, target, route, body, SubjectOf(message), options.Daemon, _memory);
             // A start is judged only in its legacy form (a HostConfig body); a plain start has nothing to judge.
             var translation = route.Kind == EngineRouteKind.ContainerStart && legacyStart is null ? null : Translators.For(engine);
             if (translation is null)
-            {
-                var other = RouteOnly(subject, message.RequestMethod, target.Path);
-                return legacyStart is null ? (other, Allow(plan), target.Path, null) : (other, RequestRejection.Prepend(Allow(plan), legacyStart), target.Path, null);
-            }
+                return new(null, legacyStart is null ? Allow(plan) : RequestRejection.Prepend(Allow(plan), legacyStart), target.Path, null);
             var decision = PolicyEngine.Evaluate(plan, translation.Request);
             if (legacyStart is not null) decision = RequestRejection.Prepend(decision, legacyStart);
-            return (translation.Request, decision, target.Path, translation.Remember);
+            return new(translation.Request, decision, target.Path, translation.Remember);
         }
         catch (BodyRejectedException e)
         {
-            return Rejected(subject, target.Path, plan, e.Message, BodyFix);
+            return Rejected(message, target.Path, plan, e.Message, BodyFix);
         }
     }
 
-    private static (WorkloadRequest, Decision, string, RememberedContainer?) Rejected(Subject subject, string path, CompiledPolicy plan, string detail, string fix) =>
-        (RouteOnly(subject, "", path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
+    private static Verdict Rejected(AuthzMessage message, string path, CompiledPolicy plan, string detail, string fix) =>
+        new(RouteOnly(SubjectOf(message), "", path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
 
-    private static Decision Allow(CompiledPolicy plan) => new() { Outcome = DecisionOutcome.Allow, PolicyVersion = plan.Version };
+    /// <summary>The plain allow of the current plan, made once per plan (decisions are immutable records).</summary>
+    private Decision Allow(CompiledPolicy plan)
+    {
+        var cached = _allow;
+        if (cached is not null && ReferenceEquals(cached.Plan, plan)) return cached.Decision;
+        cached = new PlanAllow(plan, new Decision { Outcome = DecisionOutcome.Allow, PolicyVersion = plan.Version });
+        _allow = cached;
+        return cached.Decision;
+    }
+
+    private sealed record PlanAllow(CompiledPolicy Plan, Decision Decision);
+
+    private static Subject SubjectOf(AuthzMessage message) =>
+        message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };
 
     private static WorkloadRequest RouteOnly(Subject subject, string method, string path) => new()
     {

@@ -29,6 +29,22 @@ public class DeciderTests
     }
 
     [Fact]
+    public async Task Reads_the_audit_would_not_record_are_answered_without_it_and_refused_reads_still_are_recorded()
+    {
+        var (decider, audit) = Deciders.Create();
+        audit.RecordsReadOnlyAllows = false;
+        var ping = decider.DecideAsync(Fixtures.Message("ping.authzreq"), CancellationToken.None);
+        ping.IsCompletedSuccessfully.Should().BeTrue("nothing is awaited on this path");
+        (await ping).Reply.Allow.Should().BeTrue();
+        decider.Decide(Fixtures.Message("list-containers.authzreq")).Allow.Should().BeTrue();
+        audit.Entries.Should().BeEmpty("a plain allow of a read-only call is not recorded, so it does not reach the audit trail");
+
+        decider.Decide(Deciders.Request("GET", "/v1.41//containers/json")).Allow.Should().BeFalse();
+        decider.Decide(Fixtures.Message("create-plain.authzreq")).Allow.Should().BeTrue();
+        audit.Entries.Select(e => (e.Entry.Route, e.Entry.ReadOnlyCall)).Should().Equal(("GET //containers/json", false), ("POST /containers/create", false));
+    }
+
+    [Fact]
     public async Task AuthZRes_answers_without_waiting_for_its_completion_to_be_written()
     {
         var (decider, audit) = Deciders.Create();

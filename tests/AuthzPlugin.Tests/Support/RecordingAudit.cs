@@ -17,6 +17,8 @@ public sealed class RecordingAudit : IDecisionAudit
     public bool Unavailable { get; set; }
     /// <summary>When set, CompleteAsync waits for it, as a completion stuck behind a slow group commit would.</summary>
     public Task? CompletionGate { get; set; }
+    /// <summary>Cleared to act as a store that does not record plain read-only allows (the served default).</summary>
+    public bool RecordsReadOnlyAllows { get; set; } = true;
 
     public ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
