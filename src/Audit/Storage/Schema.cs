@@ -41,51 +41,6 @@ public static class Schema
             "CREATE INDEX ix_decision_rules_id ON decision_rules (decision_id)",
             "CREATE INDEX ix_decision_images_id ON decision_images (decision_id)",
         ]),
-        // PostgreSQL keeps the version 1 tables (its commits already meet the target); SQLite reshapes them, see SqliteReshape.
-        (2, []),
-    ];
-
-    /// <summary>
-    /// SQLite's version 2: every table WITHOUT ROWID and no (decision_id) indexes on the child tables,
-    /// which roughly halves the b-tree pages a commit dirties. A rowid table with a TEXT key is two
-    /// b-trees (rows by rowid, plus the key's autoindex); WITHOUT ROWID is one, and time-ordered ids
-    /// make its inserts appends. Retention finds child rows through their (rule|image, decision_id)
-    /// keys instead (<see cref="SqlAuditStore"/>). Existing rows are copied, inside the migration's transaction.
-    /// </summary>
-    public static readonly string[] SqliteReshape =
-    [
-        """
-        CREATE TABLE decisions_v2 (
-          id TEXT NOT NULL PRIMARY KEY,
-          time_ms BIGINT NOT NULL,
-          host TEXT NOT NULL,
-          surface TEXT NOT NULL,
-          operation TEXT NOT NULL,
-          user_name TEXT,
-          namespace TEXT,
-          decision TEXT NOT NULL,
-          policy_version TEXT NOT NULL,
-          response_status INTEGER,
-          created_container_id TEXT,
-          record TEXT NOT NULL) WITHOUT ROWID
-        """,
-        "INSERT INTO decisions_v2 SELECT id, time_ms, host, surface, operation, user_name, namespace, decision, policy_version, response_status, created_container_id, record FROM decisions ORDER BY id",
-        "CREATE TABLE decision_rules_v2 (rule TEXT NOT NULL, decision_id TEXT NOT NULL, action TEXT NOT NULL, PRIMARY KEY (rule, decision_id)) WITHOUT ROWID",
-        "INSERT INTO decision_rules_v2 SELECT rule, decision_id, action FROM decision_rules ORDER BY rule, decision_id",
-        "CREATE TABLE decision_images_v2 (image TEXT NOT NULL, decision_id TEXT NOT NULL, PRIMARY KEY (image, decision_id)) WITHOUT ROWID",
-        "INSERT INTO decision_images_v2 SELECT image, decision_id FROM decision_images ORDER BY image, decision_id",
-        // Dropping a table drops its indexes, so the names are free again below.
-        "DROP TABLE decisions",
-        "DROP TABLE decision_rules",
-        "DROP TABLE decision_images",
-        "ALTER TABLE decisions_v2 RENAME TO decisions",
-        "ALTER TABLE decision_rules_v2 RENAME TO decision_rules",
-        "ALTER TABLE decision_images_v2 RENAME TO decision_images",
-        "CREATE INDEX ix_decisions_decision ON decisions (decision, id)",
-        "CREATE INDEX ix_decisions_user ON decisions (user_name, id)",
-        "CREATE INDEX ix_decisions_namespace ON decisions (namespace, id)",
-        "CREATE INDEX ix_decisions_surface ON decisions (surface, id)",
-        "CREATE INDEX ix_decisions_host ON decisions (host, id)",
     ];
 
     public static int Latest => Migrations[^1].Version;

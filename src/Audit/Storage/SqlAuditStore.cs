@@ -45,15 +45,12 @@ public abstract class SqlAuditStore : IAuditStore
         foreach (var (version, statements) in Schema.Migrations)
         {
             if (applied.Contains(version)) continue;
-            foreach (var sql in StatementsFor(version, statements)) await ExecuteAsync(connection, tx, sql.Replace("{key}", KeyType, StringComparison.Ordinal), [], cancellationToken);
+            foreach (var sql in statements) await ExecuteAsync(connection, tx, sql.Replace("{key}", KeyType, StringComparison.Ordinal), [], cancellationToken);
             await ExecuteAsync(connection, tx, "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)",
                 [("v", version), ("t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))], cancellationToken);
         }
         await tx.CommitAsync(cancellationToken);
     }
-
-    /// <summary>The statements of migration <paramref name="version"/> for this database; a store may replace the common ones.</summary>
-    protected virtual IReadOnlyList<string> StatementsFor(int version, string[] common) => common;
 
     public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, IReadOnlyList<Completion> completions, CancellationToken cancellationToken = default)
     {
@@ -215,8 +212,8 @@ public abstract class SqlAuditStore : IAuditStore
             var last = await ScalarAsync(_writer, $"SELECT MAX(id) FROM (SELECT id FROM decisions WHERE id < @cut ORDER BY id LIMIT {batch.ToString(CultureInfo.InvariantCulture)}) x", [("cut", cut)], cancellationToken);
             if (last is null) return 0;
             await using var tx = await _writer.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(_writer, tx, ChildDelete("decision_rules", "rule"), [("last", last)], cancellationToken);
-            await ExecuteAsync(_writer, tx, ChildDelete("decision_images", "image"), [("last", last)], cancellationToken);
+            await ExecuteAsync(_writer, tx, "DELETE FROM decision_rules WHERE decision_id <= @last", [("last", last)], cancellationToken);
+            await ExecuteAsync(_writer, tx, "DELETE FROM decision_images WHERE decision_id <= @last", [("last", last)], cancellationToken);
             var deleted = await ExecuteAsync(_writer, tx, "DELETE FROM decisions WHERE id <= @last", [("last", last)], cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return deleted;
@@ -231,16 +228,6 @@ public abstract class SqlAuditStore : IAuditStore
             _writerGate.Release();
         }
     }
-
-    /// <summary>
-    /// Deletes a child table's rows of decisions up to <c>@last</c> through its (key, decision_id)
-    /// primary key, one range per distinct key: SQLite's child tables have no decision_id index (it
-    /// cost every commit a b-tree). The distinct keys (rules, images: few next to the rows) come from
-    /// a skip-scan, each next key one index seek, not a scan of the table.
-    /// </summary>
-    private static string ChildDelete(string table, string key) =>
-        $"WITH RECURSIVE k(v) AS (SELECT MIN({key}) FROM {table} UNION ALL SELECT (SELECT MIN({key}) FROM {table} WHERE {key} > k.v) FROM k WHERE k.v IS NOT NULL) " +
-        $"DELETE FROM {table} WHERE {key} IN (SELECT v FROM k WHERE v IS NOT NULL) AND decision_id <= @last";
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

@@ -39,8 +39,6 @@ public sealed class SqliteAuditStore : SqlAuditStore
     public override string Description => $"sqlite:{Path}";
     protected override string KeyType => "TEXT";
 
-    protected override IReadOnlyList<string> StatementsFor(int version, string[] common) => version == 2 ? Schema.SqliteReshape : common;
-
     protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open(""));
 
     protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
