@@ -20,6 +20,7 @@ public static class LatencyRun
         await Paced(audit, entries, rate, rate * options.Int("warmup", 2));
         using var commits = new CommitMeter();
         var cpu = new CpuMeter();
+        var gc = new GcMeter();
         var clock = Stopwatch.StartNew();
         var samples = await Paced(audit, entries, rate, rate * seconds);
         var actual = samples.Count / clock.Elapsed.TotalSeconds;
@@ -27,6 +28,7 @@ public static class LatencyRun
         Console.WriteLine($"  added latency per decision: {Percentiles.Describe(samples)}");
         Console.WriteLine($"  {commits.Describe()}");
         Console.WriteLine($"  pipeline {cpu.Describe(samples.Count)}");
+        Console.WriteLine($"  {gc.Describe()}");
         return 0;
     }
 

@@ -20,6 +20,7 @@ public static class ThroughputRun
         await Load(audit, entries, writersCount, options.Int("warmup", 2));
         using var commits = new CommitMeter();
         var cpu = new CpuMeter();
+        var gc = new GcMeter();
         var stop = Stopwatch.StartNew();
         var all = await Load(audit, entries, writersCount, seconds);
         var elapsed = stop.Elapsed.TotalSeconds;
@@ -27,6 +28,7 @@ public static class ThroughputRun
         Console.WriteLine($"  RecordAsync latency: {Percentiles.Describe(all)}");
         Console.WriteLine($"  {commits.Describe()}");
         Console.WriteLine($"  pipeline {cpu.Describe(all.Count)}");
+        Console.WriteLine($"  {gc.Describe()}");
         Console.WriteLine($"  (not counted: making an entry costs the benchmark {makeCpu:F1} us CPU; entries are reused from a pool of {entries.Length:N0})");
         return 0;
     }
