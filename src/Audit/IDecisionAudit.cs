@@ -1,3 +1,5 @@
+using DockerGuard.Policy.Evaluation;
+
 namespace DockerGuard.Audit;
 
 /// <summary>
@@ -13,11 +15,10 @@ public interface IDecisionAudit
     /// <summary>Completes a record with what happened after the decision (Docker AuthZRes status, created container id).</summary>
     ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether <see cref="RecordAsync"/> records a plain allow of a read-only call (configured to record all).
-    /// When false, a surface may answer such a call without calling it, reporting it through
-    /// <see cref="Telemetry.DecisionTelemetry.StartDecision"/> only when someone listens. True by default: an
-    /// implementation that does not say is handed everything.</summary>
-    bool RecordsReadOnlyAllows => true;
+    /// <summary>Whether <see cref="RecordAsync"/> would record this decision. When false, a surface may answer
+    /// without calling it, reporting the decision through <see cref="Telemetry.DecisionTelemetry.StartDecision"/>
+    /// only when someone listens. True by default: an implementation that does not say is handed everything.</summary>
+    bool WouldRecord(Decision decision, bool readOnlyCall) => true;
 }
 
 /// <summary>The store could not make a record durable; a fail-closed surface denies the request.</summary>

@@ -3,6 +3,7 @@ using DockerGuard.Audit.Configuration;
 using DockerGuard.Audit.Records;
 using DockerGuard.Audit.Storage;
 using DockerGuard.Audit.Telemetry;
+using DockerGuard.Policy.Evaluation;
 using Microsoft.Extensions.Logging;
 
 namespace DockerGuard.Audit.Pipeline;
@@ -52,7 +53,7 @@ public sealed class DecisionAudit : IDecisionAudit, IAsyncDisposable
 
     public IAuditStore Store => _store;
 
-    public bool RecordsReadOnlyAllows => _options.RecordAll;
+    public bool WouldRecord(Decision decision, bool readOnlyCall) => RecordingPolicy.ShouldRecord(decision, readOnlyCall, _options.RecordAll);
 
     public async ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using DockerGuard.Audit.Telemetry;
+using DockerGuard.Policy.Evaluation;
 
 namespace DockerGuard.Audit.Pipeline;
 
@@ -18,5 +19,5 @@ public sealed class UnrecordedAudit : IDecisionAudit
 
     public ValueTask CompleteAsync(string decisionId, int? responseStatus, string? containerId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
-    public bool RecordsReadOnlyAllows => false;
+    public bool WouldRecord(Decision decision, bool readOnlyCall) => false;
 }

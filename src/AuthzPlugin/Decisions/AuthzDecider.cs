@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DockerGuard.Audit;
-using DockerGuard.Audit.Pipeline;
 using DockerGuard.Audit.Telemetry;
 using DockerGuard.AuthzPlugin.Json;
 using DockerGuard.AuthzPlugin.Protocol;
@@ -25,7 +24,6 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
 
     private readonly ContainerMemory _memory = new(options.RememberedContainers);
     private readonly PendingDecisions _pending = new();
-    private volatile PlanAllow? _allow;
 
     public ContainerMemory Memory => _memory;
 
@@ -48,7 +46,7 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
             return ValueTask.FromResult(Failure($"internal error ({e.GetType().Name})"));
         }
         var readOnly = verdict.Decision.Outcome == DecisionOutcome.Allow && message.RequestMethod is "GET" or "HEAD";
-        if (readOnly && !audit.RecordsReadOnlyAllows && RecordingPolicy.IsPlainAllow(verdict.Decision))
+        if (readOnly && !audit.WouldRecord(verdict.Decision, readOnlyCall: true))
         {
             // Still counted and traced when someone listens, as the audit trail would have done.
             if (DecisionTelemetry.Observed) DecisionTelemetry.StartDecision(Entry(message, verdict, started, readOnly), DateTimeOffset.UtcNow)?.Dispose();
@@ -167,7 +165,7 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         }
 
         var route = EngineRouter.Classify(message.RequestMethod, target.Path);
-        if (route.Kind == EngineRouteKind.Ping) return new(null, Allow(plan), target.Path, null);
+        if (route.Kind == EngineRouteKind.Ping) return new(null, plan.PlainAllow, target.Path, null);
         // mux redirects these (301) without running a handler, so the plugin should never be asked; if it is, refuse.
         if (!target.IsCanonical)
             return Rejected(message, target.Path, plan, $"path \"{GoJsonParser.Printable(target.Path)}\" is not canonical (the daemon would redirect it)", "use the canonical path");
@@ -196,7 +194,7 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
             // A start is judged only in its legacy form (a HostConfig body); a plain start has nothing to judge.
             var translation = route.Kind == EngineRouteKind.ContainerStart && legacyStart is null ? null : Translators.For(engine);
             if (translation is null)
-                return new(null, legacyStart is null ? Allow(plan) : RequestRejection.Prepend(Allow(plan), legacyStart), target.Path, null);
+                return new(null, legacyStart is null ? plan.PlainAllow : RequestRejection.Prepend(plan.PlainAllow, legacyStart), target.Path, null);
             var decision = PolicyEngine.Evaluate(plan, translation.Request);
             if (legacyStart is not null) decision = RequestRejection.Prepend(decision, legacyStart);
             return new(translation.Request, decision, target.Path, translation.Remember);
@@ -209,18 +207,6 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
 
     private static Verdict Rejected(AuthzMessage message, string path, CompiledPolicy plan, string detail, string fix) =>
         new(RouteOnly(SubjectOf(message), "", path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
-
-    /// <summary>The plain allow of the current plan, made once per plan (decisions are immutable records).</summary>
-    private Decision Allow(CompiledPolicy plan)
-    {
-        var cached = _allow;
-        if (cached is not null && ReferenceEquals(cached.Plan, plan)) return cached.Decision;
-        cached = new PlanAllow(plan, new Decision { Outcome = DecisionOutcome.Allow, PolicyVersion = plan.Version });
-        _allow = cached;
-        return cached.Decision;
-    }
-
-    private sealed record PlanAllow(CompiledPolicy Plan, Decision Decision);
 
     private static Subject SubjectOf(AuthzMessage message) =>
         message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };

@@ -16,7 +16,12 @@ public sealed class CompiledPolicy
         Version = version;
         PolicyNames = policyNames;
         _filters = [.. entries.Select(EntryFilter.Of)];
+        PlainAllow = new Decision { Outcome = DecisionOutcome.Allow, PolicyVersion = version };
     }
+
+    /// <summary>An allow with nothing to report under this plan, for requests no rule judges (pings, reads);
+    /// made once, since decisions are immutable and such requests are most of a daemon's traffic.</summary>
+    public Decision PlainAllow { get; }
 
     /// <summary>Per entry, what decides whether it runs, precomputed so the hot loop tests a bit instead of searching lists.</summary>
     private readonly EntryFilter[] _filters;

@@ -26,9 +26,13 @@ public sealed class RecordingTests : IDisposable
             var allowedCreate = Entries.Denied() with { Decision = Entries.Allow() };
             (await audit.RecordAsync(allowedCreate)).Should().NotBeNull("an allowed create is not a read-only call");
             (await audit.Store.CountAsync()).Should().Be(2);
+            // What a surface asks before calling (to skip the call): the same answers RecordAsync gave.
+            new[] { Entries.ReadOnlyAllow(), readOnlyWarn, allowedCreate }.Select(e => audit.WouldRecord(e.Decision, e.ReadOnlyCall))
+                .Should().Equal(false, true, true);
         }
         await using (var all = Start(new AuditOptions { RecordAll = true }))
         {
+            all.WouldRecord(Entries.ReadOnlyAllow().Decision, readOnlyCall: true).Should().BeTrue();
             (await all.RecordAsync(Entries.ReadOnlyAllow())).Should().NotBeNull();
             (await all.Store.CountAsync()).Should().Be(3);
         }

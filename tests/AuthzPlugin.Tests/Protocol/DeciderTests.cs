@@ -32,7 +32,7 @@ public class DeciderTests
     public async Task Reads_the_audit_would_not_record_are_answered_without_it_and_refused_reads_still_are_recorded()
     {
         var (decider, audit) = Deciders.Create();
-        audit.RecordsReadOnlyAllows = false;
+        audit.RecordAll = false;
         var ping = decider.DecideAsync(Fixtures.Message("ping.authzreq"), CancellationToken.None);
         ping.IsCompletedSuccessfully.Should().BeTrue("nothing is awaited on this path");
         (await ping).Reply.Allow.Should().BeTrue();

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DockerGuard.Audit;
+using DockerGuard.Audit.Pipeline;
+using DockerGuard.Policy.Evaluation;
 
 namespace DockerGuard.AuthzPlugin.Tests.Support;
 
@@ -17,8 +19,10 @@ public sealed class RecordingAudit : IDecisionAudit
     public bool Unavailable { get; set; }
     /// <summary>When set, CompleteAsync waits for it, as a completion stuck behind a slow group commit would.</summary>
     public Task? CompletionGate { get; set; }
-    /// <summary>Cleared to act as a store that does not record plain read-only allows (the served default).</summary>
-    public bool RecordsReadOnlyAllows { get; set; } = true;
+    /// <summary>Cleared to decide what to record as the real audit does by default (no plain read-only allows).</summary>
+    public bool RecordAll { get; set; } = true;
+
+    public bool WouldRecord(Decision decision, bool readOnlyCall) => RecordingPolicy.ShouldRecord(decision, readOnlyCall, RecordAll);
 
     public ValueTask<string?> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
