@@ -22,13 +22,21 @@ public sealed class SqliteAuditStore : SqlAuditStore
     private readonly string _connectionString;
     private readonly bool _fullSync;
     private readonly int _busyTimeoutMs;
+    private readonly long _walRestartBytes;
     private readonly Lock _checkpointerGate = new();
     private SqliteCheckpointer? _checkpointer;
     private DbConnection? _statementsConnection;
     private (DbCommand Decision, DbCommand Rule, DbCommand Image)? _statements;
 
     public SqliteAuditStore(string path, bool fullSync = false, TimeSpan? busyTimeout = null)
+        : this(path, fullSync, busyTimeout, SqliteCheckpointer.DefaultRestartBytes)
     {
+    }
+
+    /// <param name="walRestartBytes">WAL size past which the writer restarts the WAL (tests use a small one).</param>
+    internal SqliteAuditStore(string path, bool fullSync, TimeSpan? busyTimeout, long walRestartBytes)
+    {
+        _walRestartBytes = walRestartBytes;
         Path = System.IO.Path.GetFullPath(path);
         _fullSync = fullSync;
         _busyTimeoutMs = (int)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
@@ -43,8 +51,8 @@ public sealed class SqliteAuditStore : SqlAuditStore
 
     protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
-        var connection = Open($"PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-{WriterCacheKib}; PRAGMA journal_size_limit={SqliteCheckpointer.RestartBytes};");
-        lock (_checkpointerGate) _checkpointer ??= new SqliteCheckpointer(() => Open(""), Path, CheckpointInterval);
+        var connection = Open($"PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-{WriterCacheKib}; PRAGMA journal_size_limit={_walRestartBytes};");
+        lock (_checkpointerGate) _checkpointer ??= new SqliteCheckpointer(() => Open(""), Path, CheckpointInterval, _walRestartBytes);
         return Task.FromResult<DbConnection>(connection);
     }
 
@@ -145,13 +153,14 @@ public sealed class SqliteAuditStore : SqlAuditStore
 
     /// <summary>
     /// A writer with no pause between commits never lets a PASSIVE checkpoint finish, so the WAL would
-    /// grow without end: past <see cref="SqliteCheckpointer.RestartBytes"/> the writer restarts it
-    /// itself, between two batches. The background rounds have copied nearly all of it by then, so
-    /// this commit loop pays for the rest only (once per 64 MB of WAL, under sustained load only).
+    /// grow without end: past <see cref="SqliteCheckpointer.DefaultRestartBytes"/> (256 MB) the writer restarts it
+    /// itself, between two batches, just after a background pass (<see cref="SqliteCheckpointer.ShouldRestart"/>),
+    /// so this commit loop pays only for what was committed during that pass (once per 256 MB of WAL,
+    /// under sustained load only).
     /// </summary>
     protected override void AfterCommit(DbConnection writer)
     {
-        if (_checkpointer?.WalTooLarge() == true) SqliteCheckpointer.Checkpoint((SqliteConnection)writer, "RESTART");
+        if (_checkpointer?.ShouldRestart() == true) SqliteCheckpointer.Checkpoint((SqliteConnection)writer, "RESTART");
     }
 
     // BeginTransaction in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: it already holds the write lock.
