@@ -30,7 +30,7 @@ internal sealed record SpillBatch(IReadOnlyList<SpillLine> Lines, IReadOnlyList<
             if (!terminated)
                 // The writer died mid-write (that decision was never answered), or is still writing.
                 rejected.Add(new RejectedSpillLine(path, number, text, "unterminated last line: a write cut short, or still in flight (the writer repeats such a line in the new spill file)"));
-            else if (Parse(text, out var reason) is { } line) lines.Add(line);
+            else if (SpillLineParser.Parse(text, out var reason) is { } line) lines.Add(line);
             else rejected.Add(new RejectedSpillLine(path, number, text, reason!));
         }
         return new SpillBatch(lines, rejected);
@@ -68,39 +68,6 @@ internal sealed record SpillBatch(IReadOnlyList<SpillLine> Lines, IReadOnlyList<
         file.Seek(-1, SeekOrigin.End);
         return file.ReadByte() == '\n';
     }
-
-    /// <summary>A spill line the store can take, or null and why not (a record the store would refuse would block every later replay).</summary>
-    private static SpillLine? Parse(string text, out string? reason)
-    {
-        SpillLine? line;
-        try
-        {
-            line = JsonSerializer.Deserialize(text, RecordJson.Default.SpillLine);
-        }
-        catch (JsonException e)
-        {
-            reason = $"not a spill line: {e.Message}";
-            return null;
-        }
-        reason = line switch
-        {
-            null or { Record: null, Completion: null } => "neither a record nor a completion",
-            { Record: { } r } when MissingField(r) is { } field => $"record without {field}",
-            { Completion.DecisionId: null or "" } => "completion without decisionId",
-            _ => null,
-        };
-        return reason is null ? line : null;
-    }
-
-    // The JSON source generator enforces `required` presence, not non-null values: "id": null gets through.
-    private static string? MissingField(DecisionRecord r) =>
-        string.IsNullOrEmpty(r.Id) ? "id"
-        : r.Host is null ? "host"
-        : r.Surface is null ? "surface"
-        : r.Operation is null ? "operation"
-        : r.Decision is null ? "decision"
-        : r.PolicyVersion is null ? "policyVersion"
-        : null;
 }
 
 /// <summary>A line of a spill file that is not a spill line: kept aside verbatim, reported with its file and line number.</summary>

@@ -17,11 +17,14 @@ public static class AuditStoreFactory
         if (connection.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase))
             return new PostgresAuditStore(connection["postgres:".Length..], timeout);
         if (connection.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
-            return new SqliteAuditStore(connection["sqlite:".Length..], sqliteFullSync, timeout);
+            return Sqlite(connection["sqlite:".Length..], sqliteFullSync, timeout);
         if (connection.Contains("://", StringComparison.Ordinal))
             throw new ArgumentException($"unknown audit store '{connection.Split("://")[0]}://': use sqlite:PATH or postgres://user@host/db");
-        return new SqliteAuditStore(connection, sqliteFullSync, timeout);
+        return Sqlite(connection, sqliteFullSync, timeout);
     }
+
+    private static JournaledAuditStore Sqlite(string path, bool fullSync, TimeSpan? timeout) =>
+        new(new SqliteAuditStore(path, fullSync, timeout), fullSync);
 
     /// <summary>libpq-style URL to an Npgsql connection string; query parameters map to Npgsql keys (sslmode, host for a socket dir).</summary>
     public static string FromUrl(string url)

@@ -40,7 +40,9 @@ public sealed class SqliteAuditStore : SqlAuditStore
         Path = System.IO.Path.GetFullPath(path);
         _fullSync = fullSync;
         _busyTimeoutMs = (int)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        // DefaultTimeout bounds Microsoft.Data.Sqlite's own retries of a busy statement (not how long a query runs):
+        // with the busy timeout, a write blocked by another writer fails after the store timeout, not 30 s.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = Math.Max(1, (int)Math.Ceiling(_busyTimeoutMs / 1000.0)) }.ToString();
     }
 
     public string Path { get; }

@@ -31,7 +31,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly TimeSpan _interval;
     private readonly long _restartBytes;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Thread _loop;
     private SqliteConnection? _connection;
 
     public SqliteCheckpointer(Func<SqliteConnection> open, string databasePath, TimeSpan interval, long restartBytes)
@@ -40,7 +40,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         _open = open;
         _walPath = databasePath + "-wal";
         _interval = interval;
-        _loop = Task.Run(RunAsync);
+        // Its own thread, not the pool's: a pass blocks in fsync for milliseconds, and on 2 cores a blocked pool
+        // thread is one the group-commit loop and the answers wait for.
+        _loop = new Thread(Run) { IsBackground = true, Name = "audit checkpointer" };
+        _loop.Start();
     }
 
     /// <summary>
@@ -59,12 +62,11 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         return Volatile.Read(ref _inPass) == 0 && Stopwatch.GetTimestamp() - Volatile.Read(ref _lastPassEnded) < RecentPassTicks;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         while (!_stop.IsCancellationRequested)
         {
-            try { await Task.Delay(_interval, _stop.Token); }
-            catch (OperationCanceledException) { return; }
+            if (_stop.Token.WaitHandle.WaitOne(_interval)) return;
             try
             {
                 _connection ??= _open();
@@ -102,7 +104,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _loop;
+        await Task.Run(_loop.Join);
         _connection?.Dispose();
         _stop.Dispose();
     }

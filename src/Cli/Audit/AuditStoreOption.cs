@@ -36,7 +36,7 @@ public static class AuditStoreOption
         {
             throw new CliUsageException(e.Message);
         }
-        if (mustExist && store is SqliteAuditStore sqlite && !File.Exists(sqlite.Path))
+        if (mustExist && store is JournaledAuditStore { Inner: var sqlite } && !File.Exists(sqlite.Path))
             throw new AuditStoreMissingException($"no audit store at {sqlite.Path}: give --audit sqlite:PATH or postgres://..., or --state-dir of a server that records decisions");
         return store;
     }

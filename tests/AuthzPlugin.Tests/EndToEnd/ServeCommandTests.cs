@@ -78,8 +78,11 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
         exit.Should().Be(0, err);
         output.Should().Be("warned");
 
+        // serve owns the store's pending journal and indexes it ~20 ms behind its answers: read as another process would.
         await using var store = new SqliteAuditStore(Path.Combine(StateDir, "audit.db"));
-        var warnings = await store.QueryAsync(new AuditQuery { Decision = "warn", Rule = "privileged" });
+        IReadOnlyList<DockerGuard.Audit.Records.DecisionRecord> warnings = [];
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && warnings.Count == 0; await Task.Delay(50))
+            warnings = await store.QueryAsync(new AuditQuery { Decision = "warn", Rule = "privileged" });
         warnings.Should().Contain(r => r.Violations.Any(v => v.Rule == "privileged" && v.Field == "HostConfig.Privileged"));
 
         // --metrics-address: the same decisions and the reload, as a Prometheus scrape sees them.

@@ -1,0 +1,206 @@
+using DockerGuard.Audit.Query;
+using DockerGuard.Audit.Records;
+
+namespace DockerGuard.Audit.Storage;
+
+/// <summary>
+/// The SQLite store with its writes made durable in an append-only journal first (<see cref="PendingJournal"/>)
+/// and moved into the database by a background indexer, in large transactions. A SQLite commit writes every
+/// B-tree page a batch touched (about 25 pages for a few records with their indexes) while a journal append is
+/// one <c>write</c>: at 2,000 decisions/s that is the difference between a p99 of ~2 ms and ~0.3 ms per decision.
+/// Durability is the same as SQLite's (page cache with <c>synchronous=NORMAL</c>, fsync'd with FULL), and
+/// every line is indexed exactly once in effect (inserts are idempotent by id, completions are updates).
+/// <para>
+/// Readers in this process see their own writes (queries index what is pending first); other processes see
+/// them once the indexer ran (tens of milliseconds). A process that finds the journal owned by another live
+/// process writes straight to the database, as does everyone while indexing fails: then every write indexes
+/// what is pending and commits its own batch before returning, so a broken store fails the write (and the
+/// configured failure mode applies) instead of collecting answers in the journal.
+/// </para>
+/// </summary>
+public sealed class JournaledAuditStore : IAuditStore
+{
+    /// <summary>A batch gathers this long before it is indexed: bigger transactions cost less per record.</summary>
+    private static readonly TimeSpan IndexDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    /// <summary>The journal is emptied when the indexer has caught up and it is at least this large.</summary>
+    private const long TruncateBytes = 16L << 20;
+    /// <summary>Writers wait for the indexer past this backlog (until it is half as large): sustained, the store takes only what it can index.</summary>
+    private const long MaxBacklogBytes = 16L << 20;
+    private readonly SqliteAuditStore _inner;
+    private readonly PendingJournal _journal;
+    private readonly SemaphoreSlim _indexGate = new(1, 1);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _loopGate = new();
+    private Thread? _loop;
+    private long _indexed;
+    private volatile bool _healthy;
+
+    public JournaledAuditStore(SqliteAuditStore inner, bool fullSync)
+    {
+        _inner = inner;
+        _journal = new PendingJournal(inner.Path, fullSync);
+    }
+
+    public SqliteAuditStore Inner => _inner;
+    public string JournalPath => _journal.Path;
+    public string Description => _inner.Description;
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => _inner.MigrateAsync(cancellationToken);
+
+    public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, IReadOnlyList<Completion> completions, CancellationToken cancellationToken = default)
+    {
+        if (records.Count == 0 && completions.Count == 0) return;
+        if (!_healthy || !Own())
+        {
+            await IndexPendingAsync(cancellationToken);
+            await _inner.WriteAsync(records, completions, cancellationToken);
+            _healthy = _journal.Owned;
+            return;
+        }
+        _journal.Append(records, completions);
+        Wake();
+        // Back-pressure: sustained, the store takes only what it can index. Past the limit the writer waits until the
+        // indexer has halved the backlog (~0.3 s at saturation), so indexing has the CPU to itself meanwhile:
+        // waiting for one chunk at a time left it competing with the appends and cut the sustained rate by a fifth.
+        if (Backlog > MaxBacklogBytes)
+        {
+            while (_healthy && Backlog > MaxBacklogBytes / 2)
+            {
+                Wake();
+                await Task.Delay(1, cancellationToken);
+            }
+        }
+    }
+
+    private long Backlog => _journal.Length - Interlocked.Read(ref _indexed);
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount != 0) return;
+        try { _wake.Release(); }
+        catch (SemaphoreFullException) { /* already woken */ }
+    }
+
+    private bool Own()
+    {
+        if (_journal.Owned) return true;
+        if (!_journal.TryOwn()) return false;
+        lock (_loopGate)
+        {
+            if (_loop is null)
+            {
+                // Its own thread, not the pool's: a pass blocks in SQLite for milliseconds, and on 2 cores a blocked
+                // pool thread is one the group-commit loop and the answers wait for (p99 2.5 ms when it was a pool task).
+                _loop = new Thread(IndexLoop) { IsBackground = true, Name = "audit indexer" };
+                _loop.Start();
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Moves everything appended so far into the database (nothing when another process owns the journal).</summary>
+    private async Task IndexPendingAsync(CancellationToken cancellationToken)
+    {
+        if (!Own()) return;
+        await _indexGate.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var (lines, bytes, _) = _journal.Read(_indexed);
+                if (bytes == 0) break;
+                var records = new List<DecisionRecord>(lines.Count);
+                var completions = new List<Completion>();
+                foreach (var line in lines)
+                {
+                    if (line.Record is { } r) records.Add(r);
+                    else if (line.Completion is { } c) completions.Add(c);
+                }
+                // One transaction: records go in before completions, and a completion always follows its record in the journal.
+                await _inner.WriteAsync(records, completions, cancellationToken);
+                Interlocked.Add(ref _indexed, bytes);
+            }
+            if (_journal.TruncateIfCaughtUp(_indexed, TruncateBytes)) Interlocked.Exchange(ref _indexed, 0);
+        }
+        finally
+        {
+            _indexGate.Release();
+        }
+    }
+
+    private void IndexLoop()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                _wake.Wait(token);
+                // Gather a batch, unless writers are already waiting on the backlog.
+                if (Backlog <= MaxBacklogBytes / 2 && token.WaitHandle.WaitOne(IndexDelay)) return;
+                // SQLite's calls complete synchronously: this blocks this thread only.
+                IndexPendingAsync(token).GetAwaiter().GetResult();
+                _healthy = true;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The store cannot take the journal now: writers go the synchronous way (and report it) until it can.
+                _healthy = false;
+                if (token.WaitHandle.WaitOne(RetryDelay)) return;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<DecisionRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await IndexPendingAsync(cancellationToken);
+        return await _inner.QueryAsync(query, cancellationToken);
+    }
+
+    public async Task<AuditStats> StatsAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await IndexPendingAsync(cancellationToken);
+        return await _inner.StatsAsync(query, cancellationToken);
+    }
+
+    public Task<int> TrimAsync(RetentionPolicy retention, DateTimeOffset now, int batch, CancellationToken cancellationToken = default) =>
+        _inner.TrimAsync(retention, now, batch, cancellationToken);
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await IndexPendingAsync(cancellationToken);
+        return await _inner.CountAsync(cancellationToken);
+    }
+
+    /// <summary>Indexes what is pending (when the store takes it; otherwise it waits in the journal for the next owner) and gives the journal up.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        Thread? loop;
+        lock (_loopGate) loop = _loop;
+        if (loop is not null) await Task.Run(loop.Join);
+        if (_journal.Owned)
+        {
+            try
+            {
+                await IndexPendingAsync(CancellationToken.None);
+                _journal.TruncateIfCaughtUp(_indexed, 0);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Kept in the journal: the next owner indexes it.
+            }
+        }
+        _journal.Dispose();
+        await _inner.DisposeAsync();
+        _indexGate.Dispose();
+        _wake.Dispose();
+        _stop.Dispose();
+    }
+}
