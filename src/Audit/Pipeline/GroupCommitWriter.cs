@@ -25,6 +25,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private DateTimeOffset _nextTrim;
     // Records and completions queued and not yet taken into a batch (a single-reader channel cannot count them).
     private int _waiting;
+    // Records committed since the last retention step: when retention is behind, a step runs after every
+    // RetentionBatch of them even if decisions are waiting, so deletes keep pace with inserts under any load.
+    private int _committedSinceTrim;
 
     public GroupCommitWriter(IAuditStore store, AuditOptions options, TimeProvider time, Func<CancellationToken, Task> ensureSchema)
     {
@@ -92,6 +95,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 if (p.Completion is not null) completions.Add(p.Completion);
             }
             await _store.WriteAsync(records, completions);
+            _committedSinceTrim += records.Count;
             DecisionTelemetry.AuditCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             foreach (var p in batch) p.Done.TrySetResult();
         }
@@ -111,8 +115,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var now = _time.GetUtcNow();
         if (now < _nextTrim) return;
         // Records waiting for a commit go first: a delete holds SQLite's write lock, and a decision should not
-        // wait behind housekeeping. Only when retention is a whole interval overdue does it take its turn anyway.
-        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval) return;
+        // wait behind housekeeping. Only when retention is a whole interval overdue, or as many records came in
+        // since the last step as a step deletes, does it take its turn anyway.
+        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval && _committedSinceTrim < _options.RetentionBatch) return;
+        _committedSinceTrim = 0;
         try
         {
             var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);

@@ -52,11 +52,12 @@ public sealed class JournaledAuditStore : IAuditStore
     public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, IReadOnlyList<Completion> completions, CancellationToken cancellationToken = default)
     {
         if (records.Count == 0 && completions.Count == 0) return;
-        if (!_healthy || !Own())
+        var owned = OwnForWriting();
+        if (!owned || !_healthy)
         {
-            await IndexPendingAsync(cancellationToken);
+            if (owned) await IndexPendingAsync(cancellationToken);
             await _inner.WriteAsync(records, completions, cancellationToken);
-            _healthy = _journal.Owned;
+            _healthy = owned;
             return;
         }
         _journal.Append(records, completions);
@@ -83,12 +84,17 @@ public sealed class JournaledAuditStore : IAuditStore
         catch (SemaphoreFullException) { /* already woken */ }
     }
 
-    private bool Own()
+    /// <summary>Owns the journal for good and runs the indexer: this store writes.</summary>
+    private bool OwnForWriting()
     {
-        if (_journal.Owned) return true;
-        if (!_journal.TryOwn()) return false;
+        if (_loop is not null && _journal.Owned) return true;
         lock (_loopGate)
         {
+            if (!_journal.Owned)
+            {
+                if (!_journal.TryOwn()) return false;
+                Interlocked.Exchange(ref _indexed, 0);
+            }
             if (_loop is null)
             {
                 // Its own thread, not the pool's: a pass blocks in SQLite for milliseconds, and on 2 cores a blocked
@@ -100,14 +106,42 @@ public sealed class JournaledAuditStore : IAuditStore
         return true;
     }
 
-    /// <summary>Moves everything appended so far into the database (nothing when another process owns the journal).</summary>
+    /// <summary>
+    /// Before a read: what this process appended is indexed first; a journal no live process owns (its writer
+    /// was killed) is indexed and emptied, and given up again unless this store writes.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (_journal.Owned)
+        {
+            await IndexPendingAsync(cancellationToken);
+            return;
+        }
+        lock (_loopGate)
+        {
+            if (_journal.Owned || !_journal.TryOwn()) return;
+            Interlocked.Exchange(ref _indexed, 0);
+        }
+        try
+        {
+            await IndexPendingAsync(cancellationToken);
+            _journal.TruncateIfCaughtUp(Interlocked.Read(ref _indexed), 0);
+            Interlocked.Exchange(ref _indexed, 0);
+        }
+        finally
+        {
+            lock (_loopGate)
+                if (_loop is null) _journal.Release();
+        }
+    }
+
+    /// <summary>Moves everything appended so far into the database; the caller owns the journal.</summary>
     private async Task IndexPendingAsync(CancellationToken cancellationToken)
     {
-        if (!Own()) return;
         await _indexGate.WaitAsync(cancellationToken);
         try
         {
-            while (true)
+            while (_journal.Owned)
             {
                 var (lines, bytes, _) = _journal.Read(_indexed);
                 if (bytes == 0) break;
@@ -159,13 +193,13 @@ public sealed class JournaledAuditStore : IAuditStore
 
     public async Task<IReadOnlyList<DecisionRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await IndexPendingAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return await _inner.QueryAsync(query, cancellationToken);
     }
 
     public async Task<AuditStats> StatsAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await IndexPendingAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return await _inner.StatsAsync(query, cancellationToken);
     }
 
@@ -174,7 +208,7 @@ public sealed class JournaledAuditStore : IAuditStore
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
-        await IndexPendingAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return await _inner.CountAsync(cancellationToken);
     }
 

@@ -212,15 +212,21 @@ internal sealed class PendingJournal : IDisposable
     }
 
     /// <summary>Gives the journal up (its content stays for the next owner).</summary>
-    public void Dispose()
+    public void Release()
     {
         lock (_appendGate)
         {
             _append?.Dispose();
             _append = null;
-            _json.Dispose();
             _lock?.Dispose();
             _lock = null;
+            _length = 0;
         }
+    }
+
+    public void Dispose()
+    {
+        Release();
+        _json.Dispose();
     }
 }

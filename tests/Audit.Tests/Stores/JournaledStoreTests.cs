@@ -78,6 +78,25 @@ public sealed class JournaledStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reader_that_indexes_a_left_journal_gives_it_up_for_the_next_writer()
+    {
+        var kept = Record("kept");
+        await using (var first = AuditStoreFactory.Open("sqlite:" + Db)) await first.MigrateAsync();
+        File.WriteAllText(Journal, System.Text.Json.JsonSerializer.Serialize(new SpillLine(kept, null), RecordJson.Default.SpillLine) + "\n");
+
+        await using var reader = AuditStoreFactory.Open("sqlite:" + Db); // `dockerguard audit query` while no server runs
+        (await reader.CountAsync()).Should().Be(1);
+        new FileInfo(Journal).Length.Should().Be(0, "what the reader indexed is emptied from the journal");
+
+        await using var writer = AuditStoreFactory.Open("sqlite:" + Db); // the server starting afterwards
+        await writer.WriteAsync([Record("w1")], []);
+        var second = Record("w2");
+        await writer.WriteAsync([second], []);
+        File.ReadAllText(Journal).Should().Contain(second.Id, "the reader gave the journal up, so the writer owns it");
+        (await reader.CountAsync()).Should().BeGreaterThanOrEqualTo(2, "the reader reads the database while the writer owns the journal");
+    }
+
+    [Fact]
     public async Task Disposing_indexes_everything_and_empties_the_journal()
     {
         await using (var store = AuditStoreFactory.Open("sqlite:" + Db))
