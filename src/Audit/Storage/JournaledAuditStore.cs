@@ -125,8 +125,8 @@ public sealed class JournaledAuditStore : IAuditStore
         try
         {
             await IndexPendingAsync(cancellationToken);
-            _journal.TruncateIfCaughtUp(Interlocked.Read(ref _indexed), 0);
-            Interlocked.Exchange(ref _indexed, 0);
+            // Not when this store began writing meanwhile: then the journal has lines past what was indexed.
+            if (_journal.TruncateIfCaughtUp(Interlocked.Read(ref _indexed), 0)) Interlocked.Exchange(ref _indexed, 0);
         }
         finally
         {
