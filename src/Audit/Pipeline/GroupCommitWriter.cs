@@ -118,10 +118,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         // wait behind housekeeping. Only when retention is a whole interval overdue, or as many records came in
         // since the last step as a step deletes, does it take its turn anyway.
         if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval && _committedSinceTrim < _options.RetentionBatch) return;
-        _committedSinceTrim = 0;
         try
         {
             var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);
+            // What came in is owed until deleted; nothing left to delete forgives it (the store is within its limits).
+            // A journaled store's database lags its commits, so a step may find less to delete than came in.
+            _committedSinceTrim = deleted == 0 ? 0 : Math.Max(0, _committedSinceTrim - deleted);
             DecisionTelemetry.RetentionDeleted(deleted);
             // A full batch means more is due: continue after the next commit instead of waiting an interval.
             _nextTrim = deleted >= _options.RetentionBatch ? now : now + _options.RetentionInterval;
@@ -130,6 +132,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             // Retention is housekeeping: a failure waits for the next interval; the write path reports store trouble.
             _nextTrim = now + _options.RetentionInterval;
+            _committedSinceTrim = 0;
         }
     }
 
