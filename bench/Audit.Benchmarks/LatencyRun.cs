@@ -16,7 +16,7 @@ public static class LatencyRun
         var rate = options.Int("rate", 2000);
         var seconds = options.Int("seconds", 10);
         var entries = SyntheticEntries.Pool(out _);
-        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
+        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync, Retention = options.Retention });
         await Paced(audit, entries, rate, rate * options.Int("warmup", 2));
         using var commits = new CommitMeter();
         var cpu = new CpuMeter();

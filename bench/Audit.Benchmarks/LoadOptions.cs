@@ -20,5 +20,9 @@ public sealed record LoadOptions(Dictionary<string, string> Values)
         "full" => true,
         var other => throw new ArgumentException($"--sync must be normal or full, not '{other}'"),
     };
+    /// <summary>--max-records N: retention keeps the newest N (the served --audit-max-records), so delete steps run during the measurement.</summary>
+    public Storage.RetentionPolicy Retention => Values.TryGetValue("max-records", out var n)
+        ? new Storage.RetentionPolicy(MaxRecords: int.Parse(n, CultureInfo.InvariantCulture))
+        : Storage.RetentionPolicy.KeepAll;
     public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

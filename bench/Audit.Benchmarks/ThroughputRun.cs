@@ -16,7 +16,7 @@ public static class ThroughputRun
         var writersCount = options.Int("writers", 256);
         var seconds = options.Int("seconds", 10);
         var entries = SyntheticEntries.Pool(out var makeCpu);
-        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync });
+        await using var audit = await DecisionAudit.StartAsync(new AuditOptions { Store = options.Store, Host = "bench", SqliteFullSync = options.FullSync, Retention = options.Retention });
         await Load(audit, entries, writersCount, options.Int("warmup", 2));
         using var commits = new CommitMeter();
         var cpu = new CpuMeter();
