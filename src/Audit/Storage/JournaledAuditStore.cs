@@ -44,7 +44,6 @@ public sealed class JournaledAuditStore : IAuditStore
     }
 
     public SqliteAuditStore Inner => _inner;
-    public string JournalPath => _journal.Path;
     public string Description => _inner.Description;
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => _inner.MigrateAsync(cancellationToken);

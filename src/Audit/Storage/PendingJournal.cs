@@ -69,10 +69,10 @@ internal sealed class PendingJournal : IDisposable
                 (_lock, _append) = (held, append);
                 return true;
             }
-            catch
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 held.Dispose();
-                throw;
+                return false; // the journal cannot be opened here: the store writes straight to the database
             }
         }
     }

@@ -97,6 +97,19 @@ public sealed class JournaledStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_line_is_kept_aside_and_the_lines_around_it_are_indexed()
+    {
+        var (before, after) = (Record("before"), Record("after"));
+        await using (var first = AuditStoreFactory.Open("sqlite:" + Db)) await first.MigrateAsync();
+        string Line(DecisionRecord r) => System.Text.Json.JsonSerializer.Serialize(new SpillLine(r, null), RecordJson.Default.SpillLine);
+        File.WriteAllText(Journal, Line(before) + "\n{\"record\": damaged\n" + Line(after) + "\n");
+
+        await using var store = AuditStoreFactory.Open("sqlite:" + Db);
+        (await store.QueryAsync(new AuditQuery())).Select(r => r.User).Should().Equal("after", "before");
+        File.ReadAllText(Journal + ".rejected").Should().Contain("{\"record\": damaged").And.Contain("not a spill line");
+    }
+
+    [Fact]
     public async Task Disposing_indexes_everything_and_empties_the_journal()
     {
         await using (var store = AuditStoreFactory.Open("sqlite:" + Db))
