@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using DockerGuard.Audit.Query;
 using DockerGuard.Audit.Records;
+using DockerGuard.Audit.Telemetry;
 
 namespace DockerGuard.Audit.Storage;
 
@@ -60,6 +62,7 @@ public sealed class JournaledAuditStore : IAuditStore
             return;
         }
         _journal.Append(records, completions);
+        DecisionTelemetry.JournalBacklog(Backlog);
         Wake();
         // Back-pressure: sustained, the store takes only what it can index. Past the limit the writer waits until the
         // indexer has halved the backlog (~0.3 s at saturation), so indexing has the CPU to itself meanwhile:
@@ -152,10 +155,13 @@ public sealed class JournaledAuditStore : IAuditStore
                     else if (line.Completion is { } c) completions.Add(c);
                 }
                 // One transaction: records go in before completions, and a completion always follows its record in the journal.
+                var started = Stopwatch.GetTimestamp();
                 await _inner.WriteAsync(records, completions, cancellationToken);
                 Interlocked.Add(ref _indexed, bytes);
+                DecisionTelemetry.Indexed(lines.Count, Stopwatch.GetElapsedTime(started));
             }
             if (_journal.TruncateIfCaughtUp(_indexed, TruncateBytes)) Interlocked.Exchange(ref _indexed, 0);
+            DecisionTelemetry.JournalBacklog(Backlog);
         }
         finally
         {
@@ -185,6 +191,7 @@ public sealed class JournaledAuditStore : IAuditStore
             {
                 // The store cannot take the journal now: writers go the synchronous way (and report it) until it can.
                 _healthy = false;
+                DecisionTelemetry.IndexFailed();
                 if (token.WaitHandle.WaitOne(RetryDelay)) return;
             }
         }

@@ -31,11 +31,17 @@ public static class DecisionTelemetry
     private static readonly Counter<long> SpillReplayedCount = Meter.CreateCounter<long>("dockerguard.audit.spill.replayed", "{line}", "Spilled lines replayed into the store.");
     private static readonly Counter<long> RetentionDeletedCount = Meter.CreateCounter<long>("dockerguard.audit.retention.deleted", "{record}", "Records deleted by retention.");
     private static readonly Counter<long> PolicyReloads = Meter.CreateCounter<long>("dockerguard.policy.reloads", "{reload}", "Policy reloads by result (success, failure).");
+    private static readonly Histogram<double> IndexDuration = Meter.CreateHistogram("dockerguard.audit.index.duration", "s", "Time to move one chunk of the SQLite pending journal into the database.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    private static readonly Counter<long> IndexedCount = Meter.CreateCounter<long>("dockerguard.audit.indexed", "{line}", "Pending-journal lines (records and completions) moved into the SQLite database.");
+    private static readonly Counter<long> IndexFailureCount = Meter.CreateCounter<long>("dockerguard.audit.index.failures", "{failure}", "Indexing passes the SQLite database refused (writers then commit to it directly, and fail as configured).");
     private static long _queueDepth;
+    private static long _journalBacklog;
 
     static DecisionTelemetry()
     {
         Meter.CreateObservableGauge("dockerguard.audit.queue.depth", () => Interlocked.Read(ref _queueDepth), "{record}", "Records waiting for a group commit.");
+        Meter.CreateObservableGauge("dockerguard.audit.journal.backlog", () => Interlocked.Read(ref _journalBacklog), "By", "Bytes of the SQLite pending journal not yet in the database.");
     }
 
     /// <summary>Whether anyone listens to the decision span or its metrics: an unrecorded decision nobody observes need not build an entry.</summary>
@@ -66,6 +72,16 @@ public static class DecisionTelemetry
     public static void PolicyReload(bool success) => PolicyReloads.Add(1, new KeyValuePair<string, object?>("result", success ? "success" : "failure"));
 
     internal static void QueueChanged(long delta) => Interlocked.Add(ref _queueDepth, delta);
+
+    internal static void JournalBacklog(long bytes) => Interlocked.Exchange(ref _journalBacklog, bytes);
+
+    internal static void Indexed(int lines, TimeSpan duration)
+    {
+        IndexDuration.Record(duration.TotalSeconds);
+        IndexedCount.Add(lines);
+    }
+
+    internal static void IndexFailed() => IndexFailureCount.Add(1);
 
     internal static void AuditCommitted(int batch, TimeSpan duration)
     {

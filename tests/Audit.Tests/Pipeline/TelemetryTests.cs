@@ -64,7 +64,11 @@ public sealed class TelemetryTests : IDisposable
         listener.Start();
 
         await using (var audit = Start())
-            await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => audit.RecordAsync(Entries.Denied(rule: _rule)).AsTask()));
+        {
+            // The first commit goes straight to SQLite (it proves the store writable); the rest through the pending journal.
+            await audit.RecordAsync(Entries.Denied(rule: _rule));
+            await Task.WhenAll(Enumerable.Range(0, 19).Select(_ => audit.RecordAsync(Entries.Denied(rule: _rule)).AsTask()));
+        }
         listener.RecordObservableInstruments();
 
         measured.Where(m => m.Name == "dockerguard.violations" && Equals(m.Tags["rule"], _rule))
@@ -74,6 +78,10 @@ public sealed class TelemetryTests : IDisposable
         measured.Should().Contain(m => m.Name == "dockerguard.audit.write.duration" && m.Value > 0);
         measured.Where(m => m.Name == "dockerguard.audit.batch.size").Sum(m => m.Value).Should().BeGreaterThanOrEqualTo(20);
         measured.Should().Contain(m => m.Name == "dockerguard.audit.queue.depth", "the gauge reports the group-commit queue");
+        // SQLite: the pending journal's lines reach the database (at the latest when the audit is disposed above).
+        measured.Where(m => m.Name == "dockerguard.audit.indexed").Sum(m => m.Value).Should().BeGreaterThanOrEqualTo(1);
+        measured.Should().Contain(m => m.Name == "dockerguard.audit.index.duration" && m.Value > 0);
+        measured.Should().Contain(m => m.Name == "dockerguard.audit.journal.backlog", "the gauge reports the journal not yet indexed");
     }
 
     private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
