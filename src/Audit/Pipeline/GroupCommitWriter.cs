@@ -28,6 +28,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     // Records committed since the last retention step: when retention is behind, a step runs after every
     // RetentionBatch of them even if decisions are waiting, so deletes keep pace with inserts under any load.
     private int _committedSinceTrim;
+    private readonly bool _retentionInStore;
 
     public GroupCommitWriter(IAuditStore store, AuditOptions options, TimeProvider time, Func<CancellationToken, Task> ensureSchema)
     {
@@ -35,6 +36,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _options = options;
         _time = time;
         _ensureSchema = ensureSchema;
+        if (!options.Retention.KeepsAll && store is ISelfTrimmingStore selfTrimming)
+        {
+            // The store runs retention off the commit path (SQLite's indexer thread): nothing to do between commits.
+            selfTrimming.RunRetention(options.Retention, options.RetentionBatch, options.RetentionInterval, time);
+            _retentionInStore = true;
+        }
         _loop = Task.Run(RunAsync);
     }
 
@@ -72,11 +79,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for work; wakes for retention when it is configured.</summary>
+    /// <summary>Waits for work; wakes for retention when it is configured, at once when a step is due now (more to delete).</summary>
     private async Task<bool> WaitAsync(ChannelReader<Pending> reader)
     {
-        if (_options.Retention.KeepsAll) return await reader.WaitToReadAsync();
-        using var timeout = new CancellationTokenSource(_options.RetentionInterval);
+        if (_options.Retention.KeepsAll || _retentionInStore) return await reader.WaitToReadAsync();
+        var untilDue = _nextTrim - _time.GetUtcNow();
+        if (untilDue <= TimeSpan.Zero) return true;
+        using var timeout = new CancellationTokenSource(untilDue < _options.RetentionInterval ? untilDue : _options.RetentionInterval);
         try { return await reader.WaitToReadAsync(timeout.Token); }
         catch (OperationCanceledException) { return true; }
     }
@@ -111,22 +120,23 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task TrimAsync()
     {
-        if (_options.Retention.KeepsAll) return;
+        if (_options.Retention.KeepsAll || _retentionInStore) return;
         var now = _time.GetUtcNow();
-        if (now < _nextTrim) return;
+        var owed = _committedSinceTrim >= _options.RetentionBatch;
+        if (now < _nextTrim && !owed) return;
         // Records waiting for a commit go first: a delete holds SQLite's write lock, and a decision should not
         // wait behind housekeeping. Only when retention is a whole interval overdue, or as many records came in
         // since the last step as a step deletes, does it take its turn anyway.
-        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval && _committedSinceTrim < _options.RetentionBatch) return;
+        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval && !owed) return;
         try
         {
             var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);
-            // What came in is owed until deleted; nothing left to delete forgives it (the store is within its limits).
-            // A journaled store's database lags its commits, so a step may find less to delete than came in.
+            // What came in is owed until deleted; a step that finds nothing to delete forgives it (the store is within its
+            // limits, or what came in is still in SQLite's pending journal: the next step after more commits gets it).
             _committedSinceTrim = deleted == 0 ? 0 : Math.Max(0, _committedSinceTrim - deleted);
             DecisionTelemetry.RetentionDeleted(deleted);
-            // A full batch means more is due: continue after the next commit instead of waiting an interval.
-            _nextTrim = deleted >= _options.RetentionBatch ? now : now + _options.RetentionInterval;
+            // A full batch, or records still owed, means more is due: continue at once instead of waiting an interval.
+            _nextTrim = deleted >= _options.RetentionBatch || _committedSinceTrim >= _options.RetentionBatch ? now : now + _options.RetentionInterval;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
