@@ -12,7 +12,8 @@ namespace DockerGuard.Audit.Pipeline;
 /// <see cref="AuditOptions.MaxBatch"/>), commits it in one transaction and then releases every
 /// caller in it. Under load a batch fills while the previous commit's fsync runs, so the fsync
 /// cost is shared. Retention deletes run between commits, one small batch at a time, and only when no
-/// record is waiting (unless retention has fallen an interval behind).
+/// record is waiting (unless retention has fallen an interval behind, or as many records came in as a step
+/// deletes); a store that runs retention itself (<see cref="ISelfTrimmingStore"/>, SQLite) gets it handed over.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
