@@ -18,7 +18,8 @@ public sealed class SqliteAuditStore : SqlAuditStore
     // The writer's page cache: the (column, id) indexes take inserts all over their key range, and a
     // cache miss is a pread of a page that was written a moment ago. 16 MB holds their hot pages.
     private const int WriterCacheKib = 16 * 1024;
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(250);
+    private readonly TimeSpan _checkpointInterval;
     private readonly string _connectionString;
     private readonly bool _fullSync;
     private readonly int _busyTimeoutMs;
@@ -29,14 +30,16 @@ public sealed class SqliteAuditStore : SqlAuditStore
     private (DbCommand Decision, DbCommand Rule, DbCommand Image)? _statements;
 
     public SqliteAuditStore(string path, bool fullSync = false, TimeSpan? busyTimeout = null)
-        : this(path, fullSync, busyTimeout, SqliteCheckpointer.DefaultRestartBytes)
+        : this(path, fullSync, busyTimeout, SqliteCheckpointer.DefaultRestartBytes, DefaultCheckpointInterval)
     {
     }
 
     /// <param name="walRestartBytes">WAL size past which the writer restarts the WAL (tests use a small one).</param>
-    internal SqliteAuditStore(string path, bool fullSync, TimeSpan? busyTimeout, long walRestartBytes)
+    /// <param name="checkpointInterval">Pause between background checkpoint rounds (tests take them out of the way).</param>
+    internal SqliteAuditStore(string path, bool fullSync, TimeSpan? busyTimeout, long walRestartBytes, TimeSpan checkpointInterval)
     {
         _walRestartBytes = walRestartBytes;
+        _checkpointInterval = checkpointInterval;
         Path = System.IO.Path.GetFullPath(path);
         _fullSync = fullSync;
         _busyTimeoutMs = (int)(busyTimeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
@@ -54,7 +57,7 @@ public sealed class SqliteAuditStore : SqlAuditStore
     protected override Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = Open($"PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-{WriterCacheKib}; PRAGMA journal_size_limit={_walRestartBytes};");
-        lock (_checkpointerGate) _checkpointer ??= new SqliteCheckpointer(() => Open(""), Path, CheckpointInterval, _walRestartBytes);
+        lock (_checkpointerGate) _checkpointer ??= new SqliteCheckpointer(() => Open(""), Path, _checkpointInterval, _walRestartBytes);
         return Task.FromResult<DbConnection>(connection);
     }
 
