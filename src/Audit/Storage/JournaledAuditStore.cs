@@ -240,6 +240,8 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
     void ISelfTrimmingStore.RunRetention(RetentionPolicy retention, int batch, TimeSpan interval, TimeProvider time)
     {
         _retention = retention.KeepsAll ? null : new RetentionRun(retention, batch, interval, time);
+        // Start the indexer now when the journal can be had, so retention does not wait for the first decision.
+        if (_retention is not null) OwnForWriting();
         Wake();
     }
 
