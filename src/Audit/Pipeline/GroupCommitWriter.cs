@@ -23,13 +23,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Func<CancellationToken, Task> _ensureSchema;
     private readonly Task _loop;
-    private DateTimeOffset _nextTrim;
     // Records and completions queued and not yet taken into a batch (a single-reader channel cannot count them).
     private int _waiting;
-    // Records committed since the last retention step: when retention is behind, a step runs after every
-    // RetentionBatch of them even if decisions are waiting, so deletes keep pace with inserts under any load.
-    private int _committedSinceTrim;
-    private readonly bool _retentionInStore;
+    // Null when nothing is to be deleted here: retention keeps everything, or the store runs it itself.
+    private readonly RetentionSchedule? _retention;
 
     public GroupCommitWriter(IAuditStore store, AuditOptions options, TimeProvider time, Func<CancellationToken, Task> ensureSchema)
     {
@@ -38,11 +35,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _time = time;
         _ensureSchema = ensureSchema;
         if (!options.Retention.KeepsAll && store is ISelfTrimmingStore selfTrimming)
-        {
             // The store runs retention off the commit path (SQLite's indexer thread): nothing to do between commits.
             selfTrimming.RunRetention(options.Retention, options.RetentionBatch, options.RetentionInterval, time);
-            _retentionInStore = true;
-        }
+        else if (!options.Retention.KeepsAll)
+            _retention = new RetentionSchedule(options.RetentionBatch, options.RetentionInterval);
         _loop = Task.Run(RunAsync);
     }
 
@@ -83,10 +79,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Waits for work; wakes for retention when it is configured, at once when a step is due now (more to delete).</summary>
     private async Task<bool> WaitAsync(ChannelReader<Pending> reader)
     {
-        if (_options.Retention.KeepsAll || _retentionInStore) return await reader.WaitToReadAsync();
-        var untilDue = _nextTrim - _time.GetUtcNow();
+        if (_retention is null) return await reader.WaitToReadAsync();
+        var untilDue = _retention.NextStep - _time.GetUtcNow();
         if (untilDue <= TimeSpan.Zero) return true;
-        using var timeout = new CancellationTokenSource(untilDue < _options.RetentionInterval ? untilDue : _options.RetentionInterval);
+        using var timeout = new CancellationTokenSource(untilDue < _retention.Interval ? untilDue : _retention.Interval);
         try { return await reader.WaitToReadAsync(timeout.Token); }
         catch (OperationCanceledException) { return true; }
     }
@@ -105,7 +101,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 if (p.Completion is not null) completions.Add(p.Completion);
             }
             await _store.WriteAsync(records, completions);
-            _committedSinceTrim += records.Count;
+            _retention?.Added(records.Count);
             DecisionTelemetry.AuditCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             foreach (var p in batch) p.Done.TrySetResult();
         }
@@ -121,29 +117,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task TrimAsync()
     {
-        if (_options.Retention.KeepsAll || _retentionInStore) return;
+        if (_retention is null) return;
         var now = _time.GetUtcNow();
-        var owed = _committedSinceTrim >= _options.RetentionBatch;
-        if (now < _nextTrim && !owed) return;
-        // Records waiting for a commit go first: a delete holds SQLite's write lock, and a decision should not
-        // wait behind housekeeping. Only when retention is a whole interval overdue, or as many records came in
-        // since the last step as a step deletes, does it take its turn anyway.
-        if (Volatile.Read(ref _waiting) > 0 && now < _nextTrim + _options.RetentionInterval && !owed) return;
+        // Records waiting for a commit go first: a delete holds SQLite's write lock, and a decision should not wait
+        // behind housekeeping, unless retention is owed a step or a whole interval overdue (RetentionSchedule).
+        if (!_retention.Due(now, busy: Volatile.Read(ref _waiting) > 0)) return;
         try
         {
             var deleted = await _store.TrimAsync(_options.Retention, now, _options.RetentionBatch);
-            // What came in is owed until deleted; a step that finds nothing to delete forgives it (the store is within its
-            // limits, or what came in is still in SQLite's pending journal: the next step after more commits gets it).
-            _committedSinceTrim = deleted == 0 ? 0 : Math.Max(0, _committedSinceTrim - deleted);
+            _retention.Stepped(deleted, now);
             DecisionTelemetry.RetentionDeleted(deleted);
-            // A full batch, or records still owed, means more is due: continue at once instead of waiting an interval.
-            _nextTrim = deleted >= _options.RetentionBatch || _committedSinceTrim >= _options.RetentionBatch ? now : now + _options.RetentionInterval;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Retention is housekeeping: a failure waits for the next interval; the write path reports store trouble.
-            _nextTrim = now + _options.RetentionInterval;
-            _committedSinceTrim = 0;
+            // The write path reports store trouble.
+            _retention.Failed(now);
         }
     }
 

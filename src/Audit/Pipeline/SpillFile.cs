@@ -100,15 +100,7 @@ internal sealed class SpillFile : IDisposable
     /// <summary>After the batch's lines are durable in the store: its rejected lines go (fsync'd) to <see cref="RejectedPath"/>, then the replay file goes.</summary>
     public void ReplayDone(SpillBatch batch)
     {
-        if (batch.Rejected.Count > 0)
-        {
-            // Rejected lines are audit records too: as private as the spill file itself.
-            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using var rejected = new FileStream(RejectedPath, options);
-            foreach (var r in batch.Rejected) rejected.Write(Encoding.UTF8.GetBytes(r.Text + "\n"));
-            rejected.Flush(flushToDisk: true);
-        }
+        if (batch.Rejected.Count > 0) RejectedLines.Append(RejectedPath, batch.Rejected.Select(r => r.Text));
         File.Delete(ReplayPath);
     }
 

@@ -39,12 +39,7 @@ public static class SpillReplay
         using var held = await ReplayLock.TryAcquireAsync(spill.LockPath, lockWait, cancellationToken)
             ?? throw new SpillLockedException($"another replay (dockerguard serve or audit import) has held {spill.LockPath} for {lockWait.TotalSeconds:0} s; try again");
         if (spill.TakeForReplay() is not { } batch) return null;
-        foreach (var chunk in batch.Lines.Chunk(maxBatch))
-        {
-            await store.WriteAsync(
-                chunk.Where(l => l.Record is not null).Select(l => l.Record!).ToList(),
-                chunk.Where(l => l.Completion is not null).Select(l => l.Completion!).ToList(), cancellationToken);
-        }
+        foreach (var chunk in batch.Lines.Chunk(maxBatch)) await store.WriteLinesAsync(chunk, cancellationToken);
         spill.ReplayDone(batch);
         var result = new SpillReplayResult(spill.Path, spill.RejectedPath,
             batch.Lines.Count(l => l.Record is not null), batch.Lines.Count(l => l.Completion is not null), batch.Lines.Count, batch.Rejected);

@@ -40,7 +40,6 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
     private volatile bool _healthy;
     // Retention handed over by the group-commit writer (RunRetention): run by the indexer after its passes.
     private volatile RetentionRun? _retention;
-    private long _indexedSinceTrim;
 
     public JournaledAuditStore(SqliteAuditStore inner, bool fullSync)
     {
@@ -148,26 +147,18 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
         {
             while (_journal.Owned)
             {
-                var (lines, bytes, _) = _journal.Read(_indexed);
+                var (lines, bytes) = _journal.Read(_indexed);
                 if (bytes == 0) break;
-                var records = new List<DecisionRecord>(lines.Count);
-                var completions = new List<Completion>();
-                foreach (var line in lines)
-                {
-                    if (line.Record is { } r) records.Add(r);
-                    else if (line.Completion is { } c) completions.Add(c);
-                }
-                // One transaction: records go in before completions, and a completion always follows its record in the journal.
                 var started = Stopwatch.GetTimestamp();
-                await _inner.WriteAsync(records, completions, cancellationToken);
+                await _inner.WriteLinesAsync(lines, cancellationToken);
                 Interlocked.Add(ref _indexed, bytes);
-                Interlocked.Add(ref _indexedSinceTrim, records.Count);
+                _retention?.Schedule.Added(lines.Count(l => l.Record is not null));
                 DecisionTelemetry.Indexed(lines.Count, Stopwatch.GetElapsedTime(started));
             }
             if (_journal.TruncateIfCaughtUp(_indexed, TruncateBytes)) Interlocked.Exchange(ref _indexed, 0);
             DecisionTelemetry.JournalBacklog(Backlog);
-            // Indexed on a reader's call: retention, which runs on the indexer thread, has something to look at.
-            if (_retention is { } run && Interlocked.Read(ref _indexedSinceTrim) >= run.Batch) Wake();
+            // Indexed on a reader's call: retention, which runs on the indexer thread, may have something to do.
+            if (_retention is { } run && run.Schedule.Due(run.Time.GetUtcNow())) Wake();
         }
         finally
         {
@@ -183,7 +174,7 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
             try
             {
                 // Age retention needs a step now and then even when nothing is written.
-                var woken = _retention is { } r ? _wake.Wait(r.Interval, token) : _wake.Wait(Timeout.Infinite, token);
+                var woken = _retention is { } r ? _wake.Wait(r.Schedule.Interval, token) : _wake.Wait(Timeout.Infinite, token);
                 // Gather a batch, unless writers are already waiting on the backlog.
                 if (woken && Backlog <= MaxBacklogBytes / 2 && token.WaitHandle.WaitOne(IndexDelay)) return;
                 // SQLite's calls complete synchronously: this blocks this thread only.
@@ -193,7 +184,9 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
                 try { more = TrimOnIndexer(token); }
                 catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
                 {
-                    more = false; // retention is housekeeping: the next request tries again; writes report store trouble
+                    // Retention is housekeeping: the next interval tries again; writes report store trouble.
+                    if (_retention is { } failed) failed.Schedule.Failed(failed.Time.GetUtcNow());
+                    more = false;
                 }
                 if (more) Wake(); // more to delete: go on without waiting for a writer
             }
@@ -239,42 +232,29 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
     /// <summary>Retention from now on runs on the indexer thread: after a pass that indexed a batch's worth, when the interval is up, and on until the store is within its limits.</summary>
     void ISelfTrimmingStore.RunRetention(RetentionPolicy retention, int batch, TimeSpan interval, TimeProvider time)
     {
-        _retention = retention.KeepsAll ? null : new RetentionRun(retention, batch, interval, time);
+        _retention = retention.KeepsAll ? null : new RetentionRun(retention, time, new RetentionSchedule(batch, interval));
         // Start the indexer now when the journal can be had, so retention does not wait for the first decision.
         if (_retention is not null) OwnForWriting();
         Wake();
     }
 
-    /// <summary>Retention steps after an index pass, when due; true when the last step deleted a full batch (more is due now).</summary>
+    /// <summary>Retention steps after an index pass, when due (<see cref="RetentionSchedule"/>); true when more is due now.</summary>
     private bool TrimOnIndexer(CancellationToken token)
     {
         if (_retention is not { } r) return false;
         var now = r.Time.GetUtcNow();
-        if (now < r.NextStep && Interlocked.Read(ref _indexedSinceTrim) < r.Batch) return false;
-        Interlocked.Exchange(ref _indexedSinceTrim, 0);
         // A few steps per pass: indexing goes on between them.
         for (var step = 0; step < 4; step++)
         {
-            var deleted = _inner.TrimAsync(r.Policy, now, r.Batch, token).GetAwaiter().GetResult();
+            if (!r.Schedule.Due(now)) return false;
+            var deleted = _inner.TrimAsync(r.Policy, now, r.Schedule.Batch, token).GetAwaiter().GetResult();
+            r.Schedule.Stepped(deleted, now);
             DecisionTelemetry.RetentionDeleted(deleted);
-            if (deleted < r.Batch)
-            {
-                r.NextStep = now + r.Interval;
-                return false;
-            }
         }
-        r.NextStep = now;
-        return true;
+        return r.Schedule.Due(now);
     }
 
-    private sealed class RetentionRun(RetentionPolicy policy, int batch, TimeSpan interval, TimeProvider time)
-    {
-        public RetentionPolicy Policy { get; } = policy;
-        public int Batch { get; } = batch;
-        public TimeSpan Interval { get; } = interval;
-        public TimeProvider Time { get; } = time;
-        public DateTimeOffset NextStep { get; set; } = DateTimeOffset.MinValue;
-    }
+    private sealed record RetentionRun(RetentionPolicy Policy, TimeProvider Time, RetentionSchedule Schedule);
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

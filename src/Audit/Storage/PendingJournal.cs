@@ -108,7 +108,7 @@ internal sealed class PendingJournal : IDisposable
     /// The complete lines from <paramref name="offset"/>, up to about 4 MB of them, and how many bytes they
     /// take. Lines that do not parse are copied to <see cref="RejectedPath"/> and skipped, never dropped silently.
     /// </summary>
-    public (List<SpillLine> Lines, int Bytes, int Rejected) Read(long offset, int maxBytes = ReadChunkBytes)
+    public (List<SpillLine> Lines, int Bytes) Read(long offset)
     {
         // Through the appending handle and the length kept here: no open or fstat of the file per read (see _length).
         Microsoft.Win32.SafeHandles.SafeFileHandle handle;
@@ -118,12 +118,12 @@ internal sealed class PendingJournal : IDisposable
             handle = (_append ?? throw new InvalidOperationException("the pending journal is not owned by this process")).SafeFileHandle;
             available = _length - offset;
         }
-        if (available <= 0) return ([], 0, 0);
-        var want = (int)Math.Min(available, maxBytes);
+        if (available <= 0) return ([], 0);
+        var want = (int)Math.Min(available, ReadChunkBytes);
         if (_readBuffer.Length < want) _readBuffer = new byte[Math.Max(want, Math.Min(ReadChunkBytes, _readBuffer.Length * 2))];
         var buffer = _readBuffer;
         var read = ReadAt(handle, buffer, 0, offset, want);
-        if (read == 0) return ([], 0, 0);
+        if (read == 0) return ([], 0);
         var end = Array.LastIndexOf(buffer, (byte)'\n', read - 1);
         while (end < 0 && read < available && read < MaxLineBytes)
         {
@@ -136,11 +136,10 @@ internal sealed class PendingJournal : IDisposable
         }
         if (end < 0)
         {
-            if (read < MaxLineBytes) return ([], 0, 0); // the last line is still being written (or was cut by a kill)
+            if (read < MaxLineBytes) return ([], 0); // the last line is still being written (or was cut by a kill)
             end = read - 1; // no line is this long: keep it aside and go on
         }
         var lines = new List<SpillLine>();
-        var rejected = 0;
         for (var from = 0; from <= end;)
         {
             var newline = Array.IndexOf(buffer, (byte)'\n', from, end + 1 - from);
@@ -150,13 +149,12 @@ internal sealed class PendingJournal : IDisposable
                 if (SpillLineParser.Parse(buffer.AsSpan(from, stop - from), out var reason) is { } line) lines.Add(line);
                 else
                 {
-                    File.AppendAllText(RejectedPath, $"{Path}@{offset + from}: {reason}\n{Encoding.UTF8.GetString(buffer, from, stop - from)}\n");
-                    rejected++;
+                    RejectedLines.Append(RejectedPath, [$"{Path}@{offset + from}: {reason}", Encoding.UTF8.GetString(buffer, from, stop - from)]);
                 }
             }
             from = stop + 1;
         }
-        return (lines, end + 1, rejected);
+        return (lines, end + 1);
     }
 
     /// <summary>Empties the journal when everything in it (<paramref name="indexed"/> bytes) is in the database and it has grown past <paramref name="atLeast"/>.</summary>

@@ -107,6 +107,8 @@ public sealed class JournaledStoreTests : IDisposable
         await using var store = AuditStoreFactory.Open("sqlite:" + Db);
         (await store.QueryAsync(new AuditQuery())).Select(r => r.User).Should().Equal("after", "before");
         File.ReadAllText(Journal + ".rejected").Should().Contain("{\"record\": damaged").And.Contain("not a spill line");
+        if (!OperatingSystem.IsWindows())
+            File.GetUnixFileMode(Journal + ".rejected").Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "rejected lines are audit records too");
     }
 
     [Fact]
