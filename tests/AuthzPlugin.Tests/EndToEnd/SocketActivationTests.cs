@@ -28,7 +28,13 @@ public sealed class SocketActivationTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!File.Exists(socket) && DateTime.UtcNow < deadline) await Task.Delay(50);
 
-        var reply = await PostAsync(socket, "/Plugin.Activate");
+        // systemd-socket-activate binds (the file appears) before it listens: a connect in between is refused.
+        string? reply = null;
+        while (reply is null)
+        {
+            try { reply = await PostAsync(socket, "/Plugin.Activate"); }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused && DateTime.UtcNow < deadline) { await Task.Delay(50); }
+        }
         reply.Should().StartWith("HTTP/1.1 200").And.Contain("""{"Implements":["authz"]}""");
         await serve.WaitForLineAsync("listening on");
         serve.Output.Should().Contain("the socket systemd passed (LISTEN_FDS)");
