@@ -205,8 +205,9 @@ public sealed class AuthzDecider(PolicyStore policy, IDecisionAudit audit, Plugi
         }
     }
 
+    /// <summary>Recorded as a route-only request with the real method, as an unrejected one is (a refused DELETE is a delete).</summary>
     private static Verdict Rejected(AuthzMessage message, string path, CompiledPolicy plan, string detail, string fix) =>
-        new(RouteOnly(SubjectOf(message), "", path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
+        new(RouteOnly(SubjectOf(message), message.RequestMethod, path), RequestRejection.Decision(plan.Version, detail, fix), path, null);
 
     private static Subject SubjectOf(AuthzMessage message) =>
         message.User is null ? Subject.Anonymous : new Subject { User = message.User, AuthMethod = message.UserAuthNMethod };

@@ -45,6 +45,17 @@ public class DeciderTests
     }
 
     [Fact]
+    public void A_refused_route_only_request_is_recorded_with_its_method_as_an_allowed_one_is()
+    {
+        var (decider, audit) = Deciders.Create();
+        decider.Decide(Deciders.Request("DELETE", "/v1.41//containers/abc")).Allow.Should().BeFalse("the path is not canonical");
+        decider.Decide(Deciders.Request("DELETE", "/v1.41/containers/abc")).Allow.Should().BeTrue();
+        audit.Entries.Select(e => (e.Entry.Route, e.Entry.Request.Operation)).Should().Equal(
+            ("DELETE //containers/abc", DockerGuard.Policy.Model.Operation.Delete),
+            ("DELETE /containers/abc", DockerGuard.Policy.Model.Operation.Delete));
+    }
+
+    [Fact]
     public async Task AuthZRes_answers_without_waiting_for_its_completion_to_be_written()
     {
         var (decider, audit) = Deciders.Create();
