@@ -17,10 +17,10 @@ public static class LoadMode
     public static async Task<int> RunAsync(LoadOptions options)
     {
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        await using var child = options.Socket is null ? await ServerProcess.StartAsync(options) : null;
+        await using var child = options.Socket is null ? await ServerProcess.StartChosenAsync(options) : null;
         var socket = child?.Socket ?? options.Socket!;
         var pid = child?.Pid ?? options.ServerPid;
-        Console.WriteLine(child is null ? $"plugin: already running on {socket}" : $"plugin: child process {pid} on {socket}, policy {options.PolicyDir}, {AuditText(options)}{Env(options)}");
+        Console.WriteLine(child is null ? $"plugin: already running on {socket}" : $"plugin: child process {pid} on {socket}, {ServerText(options)}{Env(options)}");
         if (child is not null) Console.WriteLine($"plugin says: {child.Settings}");
 
         ProcStatus? idle = null;
@@ -85,6 +85,13 @@ public static class LoadMode
         }
         return pass ? 0 : 1;
     }
+
+    private static string ServerText(LoadOptions options) => options.Server switch
+    {
+        "kestrel-empty" => "Kestrel as served with an empty handler (no JSON, no decision, no audit)",
+        "null" => "the raw-socket null plugin (no Kestrel, no work)",
+        _ => $"DockerGuard, policy {options.PolicyDir}, {AuditText(options)}",
+    };
 
     private static string AuditText(LoadOptions options) => options.Audit switch
     {

@@ -6,17 +6,22 @@ namespace DockerGuard.AuthzPlugin.Load;
 public sealed record LoadOptions
 {
     public const string Usage = """
-        usage: AuthzPlugin.Load [--server inproc | --socket PATH [--server-pid PID]] [--rate N] [--seconds N] [--warmup-seconds N]
+        usage: AuthzPlugin.Load [--server dockerguard|kestrel-empty|null | --socket PATH [--server-pid PID]] [--rate N] [--seconds N] [--warmup-seconds N]
                                 [--policy-dir DIR] [--audit full|normal|off] [--server-env KEY=VALUE]...
                AuthzPlugin.Load --docker-compare [--count N] [--policy-dir DIR] [--audit full|normal|off]
                                 (docker create + rm on three throwaway dockerds: no plugin, the null plugin, DockerGuard)
                AuthzPlugin.Load --decide-only [--rate N --seconds N]   (CPU per decision without HTTP or audit)
                AuthzPlugin.Load --serve --socket PATH [--policy-dir DIR] [--audit-dir DIR] [--audit full|normal|off]   (the child the load mode starts)
                AuthzPlugin.Load --null-plugin --socket PATH   (a plugin that allows everything and does no work; the child --docker-compare starts)
+               AuthzPlugin.Load --kestrel-empty --socket PATH   (Kestrel as the plugin is served, with a handler that only answers allow)
+        --server picks the child the load mode measures: DockerGuard (the default), Kestrel with an empty handler
+        (the floor DockerGuard's server stands on), or the raw-socket null plugin (the generator's floor).
         --audit defaults to normal, as dockerguard serve does.
         """;
 
     public string Mode { get; init; } = "load";
+    /// <summary>The child the load mode starts when no --socket is given: dockerguard, kestrel-empty or null.</summary>
+    public string Server { get; init; } = "dockerguard";
     /// <summary>Null: start the plugin as a child process of this tool on a temp socket.</summary>
     public string? Socket { get; init; }
     public int? ServerPid { get; init; }
@@ -44,7 +49,14 @@ public sealed record LoadOptions
                 "--docker-compare" => o with { Mode = "docker-compare" },
                 "--decide-only" => o with { Mode = "decide-only" },
                 "--null-plugin" => o with { Mode = "null-plugin" },
-                "--server" => Next() == "inproc" ? o with { Socket = null } : throw new ArgumentException("--server takes inproc (or use --socket PATH)"),
+                "--kestrel-empty" => o with { Mode = "kestrel-empty" },
+                "--server" => Next() switch
+                {
+                    "dockerguard" or "inproc" => o with { Server = "dockerguard" },
+                    "kestrel-empty" => o with { Server = "kestrel-empty" },
+                    "null" => o with { Server = "null" },
+                    _ => throw new ArgumentException("--server takes dockerguard, kestrel-empty or null (or use --socket PATH)"),
+                },
                 "--socket" => o with { Socket = Next() },
                 "--server-pid" => o with { ServerPid = NextInt() },
                 "--rate" => o with { Rate = NextInt() },

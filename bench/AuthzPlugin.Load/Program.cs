@@ -16,6 +16,7 @@ return options.Mode switch
 {
     "serve" => await ServeMode.RunAsync(options),
     "null-plugin" => await NullPlugin.RunAsync(options),
+    "kestrel-empty" => await KestrelFloor.RunAsync(options),
     "docker-compare" => await DockerCompare.RunAsync(options),
     "decide-only" => await DecideOnlyMode.RunAsync(options),
     _ => await LoadMode.RunAsync(options),

@@ -26,7 +26,18 @@ public sealed class ServerProcess : IAsyncDisposable
         StartAsync(options, socket, dir => ["--serve", "--policy-dir", options.PolicyDir, "--audit-dir", dir, "--audit", options.Audit]);
 
     /// <summary>The do-nothing plugin (<see cref="NullPlugin"/>) as a child, a process of its own as a real plugin is.</summary>
-    public static Task<ServerProcess> StartNullAsync(LoadOptions options, string socket) => StartAsync(options, socket, _ => ["--null-plugin"]);
+    public static Task<ServerProcess> StartNullAsync(LoadOptions options, string? socket = null) => StartAsync(options, socket, _ => ["--null-plugin"]);
+
+    /// <summary>Kestrel as served with an empty handler (<see cref="KestrelFloor"/>), as a child.</summary>
+    public static Task<ServerProcess> StartKestrelEmptyAsync(LoadOptions options) => StartAsync(options, null, _ => ["--kestrel-empty"]);
+
+    /// <summary>The child --server names.</summary>
+    public static Task<ServerProcess> StartChosenAsync(LoadOptions options) => options.Server switch
+    {
+        "kestrel-empty" => StartKestrelEmptyAsync(options),
+        "null" => StartNullAsync(options),
+        _ => StartAsync(options),
+    };
 
     private static async Task<ServerProcess> StartAsync(LoadOptions options, string? socket, Func<string, string[]> mode)
     {

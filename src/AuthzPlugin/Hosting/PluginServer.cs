@@ -2,8 +2,6 @@ using DockerGuard.Audit;
 using DockerGuard.AuthzPlugin.Decisions;
 using DockerGuard.Policy.Evaluation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,24 +29,10 @@ public sealed class PluginServer : IAsyncDisposable
 
     public static async Task<PluginServer> StartAsync(PolicyStore policy, IDecisionAudit audit, PluginOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        // Production pinned: an inherited ASPNETCORE_ENVIRONMENT=Development must not add the developer exception page.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Logging.ClearProviders();
-        if (logging is not null) logging(builder.Logging);
         var socket = PluginSocket.Open(options.SocketPath);
         try
         {
-            // The request delegate runs on the thread that read the request instead of being queued to another
-            // one: a hop less per message. Safe here because the delegate never blocks (its only wait is awaited).
-            builder.WebHost.UseSockets(t => t.UnsafePreferInlineScheduling = true);
-            builder.WebHost.ConfigureKestrel(k =>
-            {
-                k.AddServerHeader = false;
-                k.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1;
-                k.Limits.MinRequestBodyDataRate = null;
-                k.ListenHandle((ulong)socket.Socket.Handle, l => l.Protocols = HttpProtocols.Http1);
-            });
-            var app = builder.Build();
+            var app = PluginKestrel.Build(socket, options, logging);
             var decider = new AuthzDecider(policy, audit, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("dockerguard.authz"));
             var endpoints = new PluginEndpoints(decider, options);
             app.Run(endpoints.HandleAsync);
