@@ -14,6 +14,13 @@ namespace DockerGuard.Audit.Pipeline;
 /// cost is shared. Retention deletes run between commits, one small batch at a time, and only when no
 /// record is waiting (unless retention has fallen an interval behind, or as many records came in as a step
 /// deletes); a store that runs retention itself (<see cref="ISelfTrimmingStore"/>, SQLite) gets it handed over.
+/// <para>
+/// When the store's write is a buffered append right now (<see cref="IInlineCommitStore"/>) and nothing is queued
+/// or being committed, the caller commits its own record on its own thread: handing one record to an idle loop and
+/// being woken back by it costs two thread hand-offs, most of a decision's audit cost on 2 cores. Commits never
+/// overlap (one gate for the loop and the inline path) and stay in arrival order: a caller commits inline only
+/// when nothing is ahead of it.
+/// </para>
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -23,8 +30,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Func<CancellationToken, Task> _ensureSchema;
     private readonly Task _loop;
-    // Records and completions queued and not yet taken into a batch (a single-reader channel cannot count them).
+    // Records and completions queued or being committed (a single-reader channel cannot count them). Zero means
+    // the writer is idle: the next caller may commit inline.
     private int _waiting;
+    // Held while a batch is written to the store, by the loop or an inline caller, and while retention steps.
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private readonly IInlineCommitStore? _inlineStore;
+    private volatile bool _closed;
     // Null when nothing is to be deleted here: retention keeps everything, or the store runs it itself.
     private readonly RetentionSchedule? _retention;
 
@@ -34,6 +46,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _options = options;
         _time = time;
         _ensureSchema = ensureSchema;
+        _inlineStore = store as IInlineCommitStore;
         if (!options.Retention.KeepsAll && store is ISelfTrimmingStore selfTrimming)
             // The store runs retention off the commit path (SQLite's indexer thread): nothing to do between commits.
             selfTrimming.RunRetention(options.Retention, options.RetentionBatch, options.RetentionInterval, time);
@@ -49,7 +62,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private Task Enqueue(Pending pending)
     {
         DecisionTelemetry.QueueChanged(+1);
-        Interlocked.Increment(ref _waiting);
+        if (_inlineStore is { CommitsInline: true } && Interlocked.CompareExchange(ref _waiting, 1, 0) == 0)
+        {
+            // Nothing is ahead of this record: commit it here. The gate is free unless the writer is being disposed.
+            if (!_closed && _commitGate.Wait(0)) return CommitInline(pending);
+        }
+        else
+        {
+            Interlocked.Increment(ref _waiting);
+        }
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _waiting);
@@ -65,15 +86,36 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var batch = new List<Pending>();
         while (await WaitAsync(reader))
         {
-            while (batch.Count < _options.MaxBatch && reader.TryRead(out var p))
+            while (batch.Count < _options.MaxBatch && reader.TryRead(out var p)) batch.Add(p);
+            await _commitGate.WaitAsync();
+            try
             {
-                batch.Add(p);
-                Interlocked.Decrement(ref _waiting);
+                if (batch.Count > 0) await CommitAsync(batch);
+                await TrimAsync();
             }
-            if (batch.Count > 0) await CommitAsync(batch);
+            finally
+            {
+                _commitGate.Release();
+                Interlocked.Add(ref _waiting, -batch.Count);
+            }
             batch.Clear();
-            await TrimAsync();
         }
+    }
+
+    /// <summary>The caller holds the gate; it is released (and the writer idle again) when the commit is done.</summary>
+    private Task CommitInline(Pending pending)
+    {
+        // CommitAsync never throws: a failed commit faults the record's task, as in a batch.
+        var commit = CommitAsync([pending]);
+        if (commit.IsCompleted) InlineDone();
+        else commit.ContinueWith(static (_, state) => ((GroupCommitWriter)state!).InlineDone(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return pending.Done.Task;
+    }
+
+    private void InlineDone()
+    {
+        _commitGate.Release();
+        Interlocked.Decrement(ref _waiting);
     }
 
     /// <summary>Waits for work; wakes for retention when it is configured, at once when a step is due now (more to delete).</summary>
@@ -87,7 +129,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (OperationCanceledException) { return true; }
     }
 
-    private async Task CommitAsync(List<Pending> batch)
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -137,8 +179,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closed = true;
         _queue.Writer.TryComplete();
         await _loop;
+        await _commitGate.WaitAsync(); // an inline commit still running ends before the store is disposed; the gate stays taken
     }
 
     private sealed record Pending(DecisionRecord? Record, Completion? Completion)

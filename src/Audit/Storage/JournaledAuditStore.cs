@@ -20,7 +20,7 @@ namespace DockerGuard.Audit.Storage;
 /// configured failure mode applies) instead of collecting answers in the journal.
 /// </para>
 /// </summary>
-public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
+public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInlineCommitStore
 {
     /// <summary>A batch gathers this long before it is indexed: bigger transactions cost less per record.</summary>
     private static readonly TimeSpan IndexDelay = TimeSpan.FromMilliseconds(20);
@@ -80,6 +80,9 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore
     }
 
     private long Backlog => _journal.Length - Interlocked.Read(ref _indexed);
+
+    /// <summary>A write is then one <c>write</c> to the journal: no fsync, no SQLite, no back-pressure wait.</summary>
+    bool IInlineCommitStore.CommitsInline => !_journal.FullSync && _healthy && _loop is not null && _journal.Owned && Backlog <= MaxBacklogBytes;
 
     private void Wake()
     {

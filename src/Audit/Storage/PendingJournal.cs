@@ -42,6 +42,9 @@ internal sealed class PendingJournal : IDisposable
     public string RejectedPath => Path + ".rejected";
     public bool Owned => _append is not null;
 
+    /// <summary>Every append is fsync'd (<c>synchronous=FULL</c>).</summary>
+    public bool FullSync => _fullSync;
+
     /// <summary>
     /// Takes the journal if no other process holds it; idempotent. A journal left by a killed owner is
     /// kept for the indexer, minus a last line its write did not finish (that decision was never answered).
