@@ -15,7 +15,7 @@ public sealed record AuthzMessage
     public string RequestUri { get; init; } = "";
     public byte[]? RequestBody { get; init; }
     /// <summary>Flattened by dockerd: the last value of a repeated header wins. Names as Go canonicalises them.</summary>
-    public ImmutableDictionary<string, string> RequestHeaders { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = ImmutableDictionary<string, string>.Empty;
     public int? ResponseStatusCode { get; init; }
     public byte[]? ResponseBody { get; init; }
 

@@ -30,7 +30,8 @@ public static class LegacyHostConfigFields
     {
         foreach (var (key, _) in body.Members)
             foreach (var name in Names)
-                if (GoFold.Matches(key, name))
+                // Go's folds map one UTF-16 unit onto one, so only a key of the same length can match.
+                if (key.Length == name.Length && GoFold.Matches(key, name))
                     throw new BodyRejectedException(
                         $"{GoJsonParser.Printable(key)} at the top level of a create body is a legacy HostConfig field (daemons up to v26 apply it); put it inside HostConfig", key);
     }
