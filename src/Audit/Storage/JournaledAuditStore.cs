@@ -22,8 +22,14 @@ namespace DockerGuard.Audit.Storage;
 /// </summary>
 public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInlineCommitStore
 {
-    /// <summary>A batch gathers this long before it is indexed: bigger transactions cost less per record.</summary>
-    private static readonly TimeSpan IndexDelay = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// A batch gathers until it holds this much (about 16 records) or <see cref="MaxGather"/> has passed. Under load
+    /// that is ~20 ms of decisions, so indexing comes in short bursts (longer ones, 250 ms of decisions at 2,000/s,
+    /// raised the plugin's p99 from ~1.4 to ~2.2 ms on 2 cores); when decisions are sparse (a docker create now and
+    /// then) records share a transaction instead of paying one each (the indexer's CPU fell by 70% at 100/s).
+    /// </summary>
+    private const long GatherBytes = 16L << 10;
+    private static readonly TimeSpan MaxGather = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     /// <summary>The journal is emptied when the indexer has caught up and it is at least this large.</summary>
     private const long TruncateBytes = 16L << 20;
@@ -38,6 +44,8 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
     private Thread? _loop;
     private long _indexed;
     private volatile bool _healthy;
+    // Set while the indexer gathers a batch: appends then wake it only once the batch is full.
+    private volatile bool _gathering;
     // Retention handed over by the group-commit writer (RunRetention): run by the indexer after its passes.
     private volatile RetentionRun? _retention;
 
@@ -65,7 +73,7 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
         }
         _journal.Append(records, completions);
         DecisionTelemetry.JournalBacklog(Backlog);
-        Wake();
+        if (!_gathering || Backlog >= GatherBytes) Wake();
         // Back-pressure: sustained, the store takes only what it can index. Past the limit the writer waits until the
         // indexer has halved the backlog (~0.3 s at saturation), so indexing has the CPU to itself meanwhile:
         // waiting for one chunk at a time left it competing with the appends and cut the sustained rate by a fifth.
@@ -80,6 +88,10 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
     }
 
     private long Backlog => _journal.Length - Interlocked.Read(ref _indexed);
+
+    /// <summary>Transactions the indexer has committed (chunks moved into the database), for tests.</summary>
+    internal long IndexPasses => Interlocked.Read(ref _indexPasses);
+    private long _indexPasses;
 
     /// <summary>A write is then one <c>write</c> to the journal: no fsync, no SQLite, no back-pressure wait.</summary>
     bool IInlineCommitStore.CommitsInline => !_journal.FullSync && _healthy && _loop is not null && _journal.Owned && Backlog <= MaxBacklogBytes;
@@ -155,6 +167,7 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
                 var started = Stopwatch.GetTimestamp();
                 await _inner.WriteLinesAsync(lines, cancellationToken);
                 Interlocked.Add(ref _indexed, bytes);
+                Interlocked.Increment(ref _indexPasses);
                 _retention?.Schedule.Added(lines.Count(l => l.Record is not null));
                 DecisionTelemetry.Indexed(lines.Count, Stopwatch.GetElapsedTime(started));
             }
@@ -169,6 +182,26 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
         }
     }
 
+    /// <summary>Waits until the backlog is worth a transaction (<see cref="GatherBytes"/>) or <see cref="MaxGather"/> is up.</summary>
+    private void Gather(CancellationToken token)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(MaxGather.TotalSeconds * Stopwatch.Frequency);
+        _gathering = true;
+        try
+        {
+            while (Backlog < GatherBytes)
+            {
+                var left = deadline - Stopwatch.GetTimestamp();
+                if (left <= 0) return;
+                _wake.Wait(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency), token);
+            }
+        }
+        finally
+        {
+            _gathering = false;
+        }
+    }
+
     private void IndexLoop()
     {
         var token = _stop.Token;
@@ -178,8 +211,7 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
             {
                 // Age retention needs a step now and then even when nothing is written.
                 var woken = _retention is { } r ? _wake.Wait(r.Schedule.Interval, token) : _wake.Wait(Timeout.Infinite, token);
-                // Gather a batch, unless writers are already waiting on the backlog.
-                if (woken && Backlog <= MaxBacklogBytes / 2 && token.WaitHandle.WaitOne(IndexDelay)) return;
+                if (woken) Gather(token);
                 // SQLite's calls complete synchronously: this blocks this thread only.
                 IndexPendingAsync(token).GetAwaiter().GetResult();
                 _healthy = true;

@@ -48,6 +48,24 @@ public sealed class JournaledStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Sparse_writes_share_an_index_transaction_instead_of_one_each()
+    {
+        await using var store = (JournaledAuditStore)AuditStoreFactory.Open("sqlite:" + Db);
+        await store.MigrateAsync();
+        await store.WriteAsync([Record("first")], []); // straight to the database; the journal and its indexer start
+        var before = store.IndexPasses;
+        for (var i = 0; i < 3; i++)
+        {
+            await store.WriteAsync([Record($"sparse-{i}")], []);
+            await Task.Delay(40); // twice the old fixed 20 ms gather, well inside the 250 ms one
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await RowsInDatabase(Db) < 4 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        (await RowsInDatabase(Db)).Should().Be(4);
+        (store.IndexPasses - before).Should().BeLessThan(3, "records far smaller than a batch gather for up to 250 ms instead of a transaction each");
+    }
+
+    [Fact]
     public async Task A_journal_left_by_a_killed_owner_is_indexed_by_the_next_and_a_torn_last_line_is_dropped()
     {
         var kept = Record("kept");
