@@ -90,13 +90,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await _commitGate.WaitAsync();
             try
             {
-                if (batch.Count > 0) await CommitAsync(batch);
+                if (batch.Count > 0)
+                {
+                    await CommitAsync(batch); // never throws: a failed commit faults the records' tasks
+                    // Committed, so no longer waiting: retention below defers only to records still queued.
+                    Interlocked.Add(ref _waiting, -batch.Count);
+                }
                 await TrimAsync();
             }
             finally
             {
                 _commitGate.Release();
-                Interlocked.Add(ref _waiting, -batch.Count);
             }
             batch.Clear();
         }
