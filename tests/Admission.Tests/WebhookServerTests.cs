@@ -88,7 +88,12 @@ public class WebhookServerTests
         (await client.PostAsync("/validate", new StringContent("{]"))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var big = new byte[64 * 1024];
         Array.Fill(big, (byte)' ');
-        (await client.PostAsync("/validate", new ByteArrayContent(big))).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        using var oversized = new HttpRequestMessage(HttpMethod.Post, "/validate") { Content = new ByteArrayContent(big) };
+        // The server refuses on Content-Length and closes the connection: a client still writing the body can see the
+        // close (broken pipe) before it reads the 413. Announcing the body first (Expect: 100-continue) lets the
+        // client read the refusal instead of sending into a closed connection.
+        oversized.Headers.ExpectContinue = true;
+        (await client.SendAsync(oversized)).StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Theory]
