@@ -17,9 +17,7 @@ internal static class ReplayLock
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                return new FileStream(path, options);
+                return new FileStream(path, Records.PrivateFile.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -11,9 +11,7 @@ public static class RejectedLines
 {
     public static void Append(string path, IEnumerable<string> lines)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.Read };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var file = new FileStream(path, options);
+        using var file = new FileStream(path, PrivateFile.Options(FileMode.Append, FileAccess.Write, FileShare.Read));
         foreach (var line in lines) file.Write(Encoding.UTF8.GetBytes(line + "\n"));
         file.Flush(flushToDisk: true);
     }

@@ -72,12 +72,13 @@ public sealed class JournaledAuditStore : IAuditStore, ISelfTrimmingStore, IInli
             return;
         }
         _journal.Append(records, completions);
-        DecisionTelemetry.JournalBacklog(Backlog);
-        if (!_gathering || Backlog >= GatherBytes) Wake();
+        var backlog = Backlog;
+        DecisionTelemetry.JournalBacklog(backlog);
+        if (!_gathering || backlog >= GatherBytes) Wake();
         // Back-pressure: sustained, the store takes only what it can index. Past the limit the writer waits until the
         // indexer has halved the backlog (~0.3 s at saturation), so indexing has the CPU to itself meanwhile:
         // waiting for one chunk at a time left it competing with the appends and cut the sustained rate by a fifth.
-        if (Backlog > MaxBacklogBytes)
+        if (backlog > MaxBacklogBytes)
         {
             while (_healthy && Backlog > MaxBacklogBytes / 2)
             {

@@ -58,7 +58,7 @@ internal sealed class PendingJournal : IDisposable
             FileStream held;
             try
             {
-                held = new FileStream(LockPath, PrivateFile(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                held = new FileStream(LockPath, PrivateFile.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -66,7 +66,7 @@ internal sealed class PendingJournal : IDisposable
             }
             try
             {
-                var append = new FileStream(Path, PrivateFile(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read));
+                var append = new FileStream(Path, PrivateFile.Options(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0));
                 DropUnfinishedLine(append);
                 _length = append.Seek(0, SeekOrigin.End);
                 (_lock, _append) = (held, append);
@@ -173,13 +173,8 @@ internal sealed class PendingJournal : IDisposable
         }
     }
 
-    public long Length
-    {
-        get
-        {
-            lock (_appendGate) return _length;
-        }
-    }
+    /// <summary>Read without the lock (a 64-bit read is atomic; it only changes under the lock): asked on every write.</summary>
+    public long Length => Volatile.Read(ref _length);
 
     private static int ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, int at, long offset, int count)
     {
@@ -203,13 +198,6 @@ internal sealed class PendingJournal : IDisposable
         var last = Array.LastIndexOf(tail, (byte)'\n', read - 1);
         if (last == read - 1) return;
         file.SetLength(last < 0 ? length - read : length - read + last + 1);
-    }
-
-    private static FileStreamOptions PrivateFile(FileMode mode, FileAccess access, FileShare share)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return options;
     }
 
     /// <summary>Gives the journal up (its content stays for the next owner).</summary>

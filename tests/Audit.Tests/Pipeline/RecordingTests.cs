@@ -121,19 +121,9 @@ public sealed class RecordingTests : IDisposable
         await audit.Store.CountAsync(); // everything answered is in the database from here on
         var deadline = DateTime.UtcNow.AddSeconds(10);
         long stored;
-        while ((stored = await StoredInDatabase()) != 100 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        while ((stored = await SqliteFile.DecisionsIn(_dir.File("audit.db"))) != 100 && DateTime.UtcNow < deadline) await Task.Delay(50);
         stored.Should().Be(100, "retention caught up with 2,001 records without waiting for its 30 s interval, keeping the newest 100");
         (await audit.Store.QueryAsync(new AuditQuery())).Should().HaveCount(100, "nothing was left pending past the limit");
-    }
-
-    // Counted in the file, as retention sees it: the store's own count would first index what is pending.
-    private async Task<long> StoredInDatabase()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_dir.File("audit.db")};Pooling=false");
-        await connection.OpenAsync();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM decisions";
-        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     public void Dispose()

@@ -20,15 +20,6 @@ public sealed class JournaledStoreTests : IDisposable
     private static DecisionRecord Record(string user) =>
         DecisionRecordFactory.Create(Entries.Denied(user: user), DecisionId.New(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, "node-1");
 
-    private static async Task<long> RowsInDatabase(string db)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Pooling=false");
-        await connection.OpenAsync();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM decisions";
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
     [Fact]
     public async Task Writes_are_appended_to_the_journal_and_indexed_in_the_background()
     {
@@ -41,8 +32,8 @@ public sealed class JournaledStoreTests : IDisposable
         File.ReadAllText(Journal).Should().Contain(later.Id, "an answered write is in the journal before it returns");
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await RowsInDatabase(Db) < 2 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        (await RowsInDatabase(Db)).Should().Be(2, "the indexer moves the journal into the database without being asked");
+        while (await SqliteFile.DecisionsIn(Db) < 2 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        (await SqliteFile.DecisionsIn(Db)).Should().Be(2, "the indexer moves the journal into the database without being asked");
         var stored = await store.QueryAsync(new AuditQuery { User = "second" });
         stored.Should().ContainSingle().Which.ResponseStatus.Should().Be(201);
     }
@@ -60,8 +51,8 @@ public sealed class JournaledStoreTests : IDisposable
             await Task.Delay(40); // twice the old fixed 20 ms gather, well inside the 250 ms one
         }
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await RowsInDatabase(Db) < 4 && DateTime.UtcNow < deadline) await Task.Delay(10);
-        (await RowsInDatabase(Db)).Should().Be(4);
+        while (await SqliteFile.DecisionsIn(Db) < 4 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        (await SqliteFile.DecisionsIn(Db)).Should().Be(4);
         (store.IndexPasses - before).Should().BeLessThan(3, "records far smaller than a batch gather for up to 250 ms instead of a transaction each");
     }
 
@@ -91,7 +82,7 @@ public sealed class JournaledStoreTests : IDisposable
         await owner.WriteAsync([Record("owner-2")], []);
         await using var other = AuditStoreFactory.Open("sqlite:" + Db);
         await other.WriteAsync([Record("other")], []);
-        (await RowsInDatabase(Db)).Should().BeGreaterThanOrEqualTo(2, "the second store's write is in the database when it returns");
+        (await SqliteFile.DecisionsIn(Db)).Should().BeGreaterThanOrEqualTo(2, "the second store's write is in the database when it returns");
         (await owner.QueryAsync(new AuditQuery())).Select(r => r.User).Should().BeEquivalentTo("owner-1", "owner-2", "other");
     }
 
@@ -137,7 +128,7 @@ public sealed class JournaledStoreTests : IDisposable
             await store.MigrateAsync();
             for (var i = 0; i < 50; i++) await store.WriteAsync([Record($"u{i}")], []);
         }
-        (await RowsInDatabase(Db)).Should().Be(50);
+        (await SqliteFile.DecisionsIn(Db)).Should().Be(50);
         new FileInfo(Journal).Length.Should().Be(0);
     }
 

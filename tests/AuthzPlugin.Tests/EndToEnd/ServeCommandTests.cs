@@ -78,7 +78,7 @@ public sealed class ServeCommandTests(DockerDaemon docker) : IAsyncLifetime
         exit.Should().Be(0, err);
         output.Should().Be("warned");
 
-        // serve owns the store's pending journal and indexes it ~20 ms behind its answers: read as another process would.
+        // serve owns the store's pending journal and indexes it 20–250 ms behind its answers: read as another process would.
         await using var store = new SqliteAuditStore(Path.Combine(StateDir, "audit.db"));
         IReadOnlyList<DockerGuard.Audit.Records.DecisionRecord> warnings = [];
         for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && warnings.Count == 0; await Task.Delay(50))
