@@ -42,7 +42,8 @@ internal sealed class SpillFile : IDisposable
                 if (_stream is null)
                 {
                     Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-                    _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                    // Spilled decisions are audit records: owner-only, whatever the directory's mode or the umask.
+                    _stream = new FileStream(Path, Records.PrivateFile.Options(FileMode.Append, FileAccess.Write, FileShare.Read));
                 }
                 _stream.Write(bytes);
                 _stream.Flush(flushToDisk: true);

@@ -14,6 +14,15 @@ public sealed class SpillFileTests : IDisposable
     private static SpillLine Line(string id) => new(null, new Completion(id, 201, null));
 
     [Fact]
+    public void The_spill_file_is_created_readable_by_its_owner_only()
+    {
+        using var spill = new SpillFile(_dir.File("audit-spill.jsonl"));
+        spill.Append(Line("first"));
+        if (!OperatingSystem.IsWindows())
+            File.GetUnixFileMode(spill.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "spilled decisions are audit records");
+    }
+
+    [Fact]
     public void A_line_appended_after_another_process_renamed_the_file_goes_again_into_a_new_file()
     {
         using var spill = new SpillFile(_dir.File("audit-spill.jsonl"));
